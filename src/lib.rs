@@ -1,0 +1,16 @@
+//! kehoach: work Lạng Sơn's 2023 PAR INDEX / SIPAS / PAPI plan from a keyboard.
+//!
+//! - [`plan`]: the pure model (tree, agencies, roles, deadlines, progress, queries); no I/O.
+//! - [`store`]: the only place SQL lives (open, migrations, one transaction per write).
+//! - [`text`]: NFC, diacritic folding, Vietnamese order, display width, safe display.
+//! - [`i18n`]: every user-facing string in Vietnamese and English.
+//! - [`cli`] and [`commands`]: the one-shot commands.
+//! - [`tui`]: the interactive view.
+
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod plan;
+pub mod store;
+pub mod text;
+pub mod tui;

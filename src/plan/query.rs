@@ -1,0 +1,149 @@
+//! The questions coordinators ask: what is overdue, what does an agency owe, where is a word.
+
+use chrono::NaiveDate;
+
+use super::{AgencyIx, NodeIx, Plan, Role, Status, Tally};
+use crate::text::fold;
+
+/// Unfinished tasks due before `today` (or, with `within`, due up to that many days from
+/// today), optionally only those of one agency, sorted by deadline then document order.
+pub fn overdue(
+    plan: &Plan,
+    status: &Status,
+    today: NaiveDate,
+    within: Option<i64>,
+    agency: Option<AgencyIx>,
+) -> Vec<NodeIx> {
+    let limit = today + chrono::Duration::days(within.unwrap_or(0).max(0));
+    let mut out: Vec<NodeIx> = plan
+        .tasks()
+        .filter(|&i| !status.items[i].done)
+        .filter(|&i| {
+            let d = status.deadlines[i];
+            if within.is_some() {
+                d <= limit
+            } else {
+                d < today
+            }
+        })
+        .filter(|&i| agency.is_none_or(|a| !plan.roles_of(i, a).is_empty()))
+        .collect();
+    out.sort_by_key(|&i| (status.deadlines[i], i));
+    out
+}
+
+/// For each node: whether `agency` (directly or through a group) holds any role on it.
+pub fn duties(plan: &Plan, agency: AgencyIx) -> Vec<bool> {
+    (0..plan.nodes.len())
+        .map(|i| !plan.roles_of(i, agency).is_empty())
+        .collect()
+}
+
+/// One agency's share of the plan, counted in tasks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AgencyRow {
+    pub agency: AgencyIx,
+    /// Tasks it leads.
+    pub lead: u32,
+    /// Tasks it implements.
+    pub implementing: u32,
+    /// Tasks it coordinates on.
+    pub coordinating: u32,
+    /// Done/total of the tasks it holds any role on.
+    pub tally: Tally,
+    /// Of those, unfinished and past their deadline.
+    pub overdue: u32,
+}
+
+/// Every agency with at least one duty, in Vietnamese alphabetical order.
+pub fn agency_rows(plan: &Plan, status: &Status, today: NaiveDate) -> Vec<AgencyRow> {
+    let tasks: Vec<NodeIx> = plan.tasks().collect();
+    plan.agencies
+        .sorted()
+        .iter()
+        .map(|&a| {
+            let mut row = AgencyRow {
+                agency: a,
+                ..Default::default()
+            };
+            for &t in &tasks {
+                let roles = plan.roles_of(t, a);
+                if roles.is_empty() {
+                    continue;
+                }
+                row.lead += u32::from(roles.contains(&Role::Lead));
+                row.implementing += u32::from(roles.contains(&Role::Implementing));
+                row.coordinating += u32::from(roles.contains(&Role::Coordinating));
+                row.tally.total += 1;
+                row.tally.done += u32::from(status.items[t].done);
+                row.overdue += u32::from(status.is_overdue(plan, t, today));
+            }
+            row
+        })
+        .filter(|r| r.tally.total > 0)
+        .collect()
+}
+
+/// Done/total per index (PAR INDEX, SIPAS, PAPI), in the plan's order.
+pub fn index_tallies(plan: &Plan, status: &Status) -> Vec<Tally> {
+    plan.indexes
+        .iter()
+        .map(|i| status.tallies[i.section])
+        .collect()
+}
+
+/// A search hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub node: NodeIx,
+    pub score: u32,
+}
+
+/// Items matching every word of `query`, ignoring case and diacritics, best first. `notes`
+/// gives each node's evidence notes, already folded (may be empty).
+pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>) -> Vec<Hit> {
+    let q = fold(query.trim());
+    let words: Vec<&str> = q.split_whitespace().collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for ix in 0..plan.nodes.len() {
+        let f = plan.folded(ix);
+        let note = notes(ix);
+        let mut score = 0u32;
+        let mut all = true;
+        for w in &words {
+            let s = if f.id == *w {
+                1000
+            } else if f.id.starts_with(w) {
+                200
+            } else if f.title.contains(w) {
+                30
+            } else if f.text.contains(w) {
+                10
+            } else if f.agencies.contains(w) {
+                8
+            } else if note.as_deref().is_some_and(|n| n.contains(w)) {
+                5
+            } else {
+                all = false;
+                break;
+            };
+            score += s;
+        }
+        if !all {
+            continue;
+        }
+        if words.len() > 1 {
+            if f.title.contains(q.as_str()) {
+                score += 60;
+            } else if f.text.contains(q.as_str()) || f.agencies.contains(q.as_str()) {
+                score += 25;
+            }
+        }
+        hits.push(Hit { node: ix, score });
+    }
+    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.node.cmp(&b.node)));
+    hits
+}

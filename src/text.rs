@@ -1,0 +1,266 @@
+//! Text rules shared by every layer: NFC at the boundary, diacritic folding for search,
+//! Vietnamese alphabetical order, display-width truncation and safe display of untrusted text.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Normalise to NFC. Decomposed Vietnamese looks the same on screen but is different text, so
+/// every string from outside (typing, pasting, files, arguments) goes through here.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Lower case, diacritics removed, đ→d: the key every search and filter compares.
+/// "Sở Nội vụ; Đất đai" → "so noi vu; dat dai".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Vietnamese letters in alphabetical order (lower case, without tone marks).
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// Tone marks in dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
+fn tone_rank(mark: char) -> Option<u8> {
+    match mark {
+        '\u{0300}' => Some(1),
+        '\u{0309}' => Some(2),
+        '\u{0303}' => Some(3),
+        '\u{0301}' => Some(4),
+        '\u{0323}' => Some(5),
+        _ => None,
+    }
+}
+
+/// (letter rank, tone rank, is upper) for each letter; other characters sort by code point
+/// after the letters' ranks.
+fn collation_key(s: &str) -> Vec<(u32, u8, bool)> {
+    let mut key = Vec::with_capacity(s.len());
+    for grapheme in s.graphemes(true) {
+        let mut base = None;
+        let mut tone = 0u8;
+        let mut hat = None; // the vowel-changing marks: breve, circumflex, horn
+        for c in grapheme.nfd() {
+            if let Some(t) = tone_rank(c) {
+                tone = t;
+            } else if matches!(c, '\u{0306}' | '\u{0302}' | '\u{031B}') {
+                hat = Some(c);
+            } else if base.is_none() {
+                base = Some(c);
+            }
+        }
+        let Some(b) = base else { continue };
+        let upper = b.is_uppercase();
+        let lower = b.to_lowercase().next().unwrap_or(b);
+        let letter = match (lower, hat) {
+            ('a', Some('\u{0306}')) => 'ă',
+            ('a', Some('\u{0302}')) => 'â',
+            ('e', Some('\u{0302}')) => 'ê',
+            ('o', Some('\u{0302}')) => 'ô',
+            ('o', Some('\u{031B}')) => 'ơ',
+            ('u', Some('\u{031B}')) => 'ư',
+            (l, _) => l,
+        };
+        let rank = match ALPHABET.chars().position(|a| a == letter) {
+            Some(p) => 0x10_0000 + p as u32,
+            None if letter.is_ascii_digit() => letter as u32,
+            None if letter.is_whitespace() => 0,
+            None => 0x20_0000 + letter as u32,
+        };
+        key.push((rank, tone, upper));
+    }
+    key
+}
+
+/// Compare in Vietnamese dictionary order: letters first (Đ after D, Ư after U), then tones,
+/// then case.
+pub fn vi_cmp(a: &str, b: &str) -> Ordering {
+    let ka = collation_key(a);
+    let kb = collation_key(b);
+    let primary = |k: &[(u32, u8, bool)]| k.iter().map(|x| x.0).collect::<Vec<_>>();
+    primary(&ka)
+        .cmp(&primary(&kb))
+        .then_with(|| {
+            let tones = |k: &[(u32, u8, bool)]| k.iter().map(|x| x.1).collect::<Vec<_>>();
+            tones(&ka).cmp(&tones(&kb))
+        })
+        .then_with(|| {
+            let case = |k: &[(u32, u8, bool)]| k.iter().map(|x| !x.2).collect::<Vec<_>>();
+            case(&ka).cmp(&case(&kb))
+        })
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cut `s` to at most `max` cells, on a grapheme boundary, ending with "…" when cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = width(g);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Pad with spaces to exactly `w` cells (truncating first if needed).
+pub fn fit(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let pad = w.saturating_sub(width(&t));
+    let mut out = t.into_owned();
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// True for characters that must never reach a terminal raw: C0/C1 controls, DEL and the
+/// bidirectional overrides that can reorder what a reader sees.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Replace control characters and bidi overrides with visible placeholders (␛ for ESC, ␀ for
+/// NUL, ⍰ for the rest) so text from notes or imported plans is shown, never executed.
+/// Newlines are kept only when `keep_newlines` (multi-line panes).
+pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' if keep_newlines => '\n',
+                '\n' | '\t' | '\r' => ' ',
+                c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('⍰'),
+                '\u{7F}' => '␡',
+                c if is_unsafe(c) => '⍰',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Clean text arriving from outside before it is stored: NFC, no NUL, CRLF → LF, and no
+/// trailing whitespace. Other control characters are kept (they are shown escaped).
+pub fn clean_input(s: &str) -> String {
+    let s = nfc(s);
+    let s = s
+        .replace("\r\n", "\n")
+        .replace(['\r'], "\n")
+        .replace('\0', "");
+    s.trim_end().to_string()
+}
+
+/// A date as people write it: `2023-06-30`, `30/06/2023` or `30/6/2023` (also with `-` or `.`
+/// between day, month and year). None for anything else, including impossible days.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    let n = |p: &str| p.parse::<u32>().ok();
+    chrono::NaiveDate::from_ymd_opt(n(parts[2])? as i32, n(parts[1])?, n(parts[0])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_marks_and_dd() {
+        assert_eq!(fold("Sở Nội vụ"), "so noi vu");
+        assert_eq!(fold("ĐẤT ĐAI"), "dat dai");
+        assert_eq!(fold("Giải ngân 100%"), "giai ngan 100%");
+        // Decomposed input folds the same as composed.
+        let nfd: String = "Tiếng Việt".nfd().collect();
+        assert_eq!(fold(&nfd), "tieng viet");
+    }
+
+    #[test]
+    fn vietnamese_order() {
+        let mut v = vec!["Đình Lập", "Dung", "Ân", "An", "Ư", "Uy", "Bắc Sơn", "Ă"];
+        v.sort_by(|a, b| vi_cmp(a, b));
+        assert_eq!(
+            v,
+            vec!["An", "Ă", "Ân", "Bắc Sơn", "Dung", "Đình Lập", "Uy", "Ư"]
+        );
+        assert_eq!(vi_cmp("ma", "mà"), Ordering::Less);
+        assert_eq!(vi_cmp("mả", "má"), Ordering::Less);
+    }
+
+    #[test]
+    fn truncate_never_splits_a_character() {
+        let s = "Sở Thông tin và Truyền thông";
+        let t = truncate(s, 10);
+        assert_eq!(width(&t), 10);
+        assert_eq!(t, "Sở Thông …");
+        let nfd: String = "Nội vụ".nfd().collect();
+        let t = truncate(&nfd, 4);
+        assert!(t.ends_with('…'));
+        assert_eq!(width(&t), 4);
+        assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn sanitize_shows_controls() {
+        assert_eq!(sanitize("a\u{1b}[2Jb", false), "a␛[2Jb");
+        assert_eq!(sanitize("x\u{202E}y", false), "x⍰y");
+        assert_eq!(sanitize("l1\nl2", true), "l1\nl2");
+        assert_eq!(sanitize("l1\nl2", false), "l1 l2");
+        assert!(matches!(sanitize("Sở Nội vụ", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn dates_in_both_notations() {
+        let d = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+        assert_eq!(parse_date("2023-06-30"), Some(d));
+        assert_eq!(parse_date("30/06/2023"), Some(d));
+        assert_eq!(parse_date("30/6/2023"), Some(d));
+        assert_eq!(parse_date("31/02/2023"), None);
+        assert_eq!(parse_date("2023-13-01"), None);
+        assert_eq!(parse_date("hôm qua"), None);
+    }
+
+    #[test]
+    fn clean_input_is_nfc() {
+        let nfd: String = "Đã lưu".nfd().collect();
+        assert_eq!(clean_input(&nfd), "Đã lưu");
+        assert_eq!(clean_input("a\0b\r\n"), "ab");
+    }
+}
