@@ -1,0 +1,230 @@
+//! Queries. Nothing here writes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, StoreError};
+use crate::plan::{ItemState, Plan};
+use crate::text::fold;
+
+/// A plan stored in the database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanRow {
+    pub id: String,
+    pub title: String,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub seq: i64,
+}
+
+/// An evidence note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub id: i64,
+    pub plan_id: String,
+    pub item_id: String,
+    pub author: String,
+    pub created_at: String,
+    pub updated_at: Option<String>,
+    pub text: String,
+    /// The document that proves it: number/symbol ("45/KH-SNV") and date.
+    pub doc_ref: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub who: String,
+    pub plan_id: Option<String>,
+    pub item_id: Option<String>,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(super) fn note_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Note> {
+    let doc_date: Option<String> = r.get(8)?;
+    Ok(Note {
+        id: r.get(0)?,
+        plan_id: r.get(1)?,
+        item_id: r.get(2)?,
+        author: r.get(3)?,
+        created_at: r.get(4)?,
+        updated_at: r.get(5)?,
+        text: r.get(6)?,
+        doc_ref: r.get(7)?,
+        doc_date: doc_date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+    })
+}
+
+pub(super) const NOTE_COLUMNS: &str =
+    "id, plan_id, item_id, author, created_at, updated_at, text, doc_ref, doc_date";
+
+impl Store {
+    /// Every plan, newest import first.
+    pub fn plans(&self) -> Result<Vec<PlanRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, title, imported_at, imported_by, seq FROM plan ORDER BY seq DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(PlanRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                imported_at: r.get(2)?,
+                imported_by: r.get(3)?,
+                seq: r.get(4)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Load a plan by id (any case), or the newest when `wanted` is None.
+    pub fn load_plan(&self, wanted: Option<&str>) -> Result<Plan> {
+        let row: Option<String> = match wanted {
+            Some(id) => self
+                .conn
+                .query_row(
+                    "SELECT source FROM plan WHERE id = ?1 COLLATE NOCASE",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional(),
+            None => self
+                .conn
+                .query_row(
+                    "SELECT source FROM plan ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional(),
+        }?;
+        let Some(source) = row else {
+            let known: Vec<String> = self.plans()?.into_iter().map(|p| p.id).collect();
+            return Err(StoreError::UnknownPlan {
+                wanted: wanted.unwrap_or("").to_string(),
+                known: if known.is_empty() {
+                    "none".into()
+                } else {
+                    known.join(", ")
+                },
+            });
+        };
+        Plan::parse(&source).map_err(StoreError::StoredPlan)
+    }
+
+    /// One state per node of `plan`, in node order.
+    pub fn item_states(&self, plan: &Plan) -> Result<Vec<ItemState>> {
+        let mut out = vec![ItemState::default(); plan.len()];
+        let mut st = self.conn.prepare_cached(
+            "SELECT item_id, done, done_at, done_by, deadline FROM item_state WHERE plan_id = ?1",
+        )?;
+        let mut rows = st.query([plan.id()])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let Some(ix) = plan.find(&id) else { continue };
+            let deadline: Option<String> = r.get(4)?;
+            out[ix] = ItemState {
+                done: r.get(1)?,
+                done_at: r.get(2)?,
+                done_by: r.get(3)?,
+                deadline: deadline.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                notes: 0,
+            };
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT item_id, count(*) FROM note WHERE plan_id = ?1 GROUP BY item_id",
+        )?;
+        let mut rows = st.query([plan.id()])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            if let Some(ix) = plan.find(&id) {
+                out[ix].notes = r.get(1)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// An item's notes, newest first.
+    pub fn notes(&self, plan_id: &str, item_id: &str) -> Result<Vec<Note>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {NOTE_COLUMNS} FROM note WHERE plan_id = ?1 AND item_id = ?2 \
+                 ORDER BY created_at DESC, id DESC"
+        ))?;
+        let rows = st.query_map(params![plan_id, item_id], note_from_row)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Every note of a plan, grouped by item id, each group newest first.
+    pub fn all_notes(&self, plan_id: &str) -> Result<HashMap<String, Vec<Note>>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {NOTE_COLUMNS} FROM note WHERE plan_id = ?1 ORDER BY created_at DESC, id DESC"
+        ))?;
+        let rows = st.query_map([plan_id], note_from_row)?;
+        let mut out: HashMap<String, Vec<Note>> = HashMap::new();
+        for n in rows {
+            let n = n?;
+            out.entry(n.item_id.clone()).or_default().push(n);
+        }
+        Ok(out)
+    }
+
+    /// Folded note text per item, for diacritic-insensitive search.
+    pub fn folded_notes(&self, plan_id: &str) -> Result<HashMap<String, String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT item_id, text, coalesce(doc_ref, '') FROM note WHERE plan_id = ?1",
+        )?;
+        let mut rows = st.query([plan_id])?;
+        let mut out: HashMap<String, String> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let item: String = r.get(0)?;
+            let text: String = r.get(1)?;
+            let doc: String = r.get(2)?;
+            let s = out.entry(item).or_default();
+            s.push_str(&fold(&text));
+            s.push('\n');
+            s.push_str(&fold(&doc));
+            s.push('\n');
+        }
+        Ok(out)
+    }
+
+    pub fn note(&self, id: i64) -> Result<Note> {
+        self.conn
+            .query_row(
+                &format!("SELECT {NOTE_COLUMNS} FROM note WHERE id = ?1"),
+                [id],
+                note_from_row,
+            )
+            .optional()?
+            .ok_or(StoreError::UnknownNote(id))
+    }
+
+    /// The audit log, newest first; only one plan's when `plan_id` is given.
+    pub fn history(&self, plan_id: Option<&str>, limit: usize) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, at, who, plan_id, item_id, action, before, after FROM audit \
+                 WHERE ?1 IS NULL OR plan_id = ?1 OR plan_id IS NULL ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![plan_id, limit as i64], |r| {
+            Ok(AuditRow {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                who: r.get(2)?,
+                plan_id: r.get(3)?,
+                item_id: r.get(4)?,
+                action: r.get(5)?,
+                before: r.get(6)?,
+                after: r.get(7)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)
+    }
+}

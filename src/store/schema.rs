@@ -1,0 +1,129 @@
+//! Versioned schema. Each entry of [`MIGRATIONS`] upgrades by one version, inside its own
+//! transaction together with the new `PRAGMA user_version`; a database from a newer kehoach
+//! is refused rather than guessed at.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Upgrade steps; the database's `user_version` is how many have run.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: plans, their items, per-item state, evidence notes, audit log, note drafts.
+    r#"
+    CREATE TABLE plan (
+        id          TEXT PRIMARY KEY,
+        title       TEXT NOT NULL,
+        source      TEXT NOT NULL,          -- the plan file (JSON) as imported
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        seq         INTEGER NOT NULL UNIQUE -- import order; the newest plan is the default
+    );
+    CREATE TABLE plan_item (
+        plan_id  TEXT NOT NULL REFERENCES plan(id),
+        item_id  TEXT NOT NULL,
+        pos      INTEGER NOT NULL,          -- document order
+        parent   TEXT,
+        kind     TEXT NOT NULL,
+        label    TEXT NOT NULL,
+        title    TEXT NOT NULL,
+        is_task  INTEGER NOT NULL,
+        deadline TEXT,                      -- the plan's own deadline for this item
+        PRIMARY KEY (plan_id, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE item_state (
+        plan_id    TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        done       INTEGER NOT NULL DEFAULT 0,
+        done_at    TEXT,
+        done_by    TEXT,
+        deadline   TEXT,                    -- a coordinator's override
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (plan_id, item_id),
+        FOREIGN KEY (plan_id, item_id) REFERENCES plan_item(plan_id, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE note (
+        id         INTEGER PRIMARY KEY,
+        plan_id    TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        author     TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT,
+        text       TEXT NOT NULL,
+        doc_ref    TEXT,
+        doc_date   TEXT,
+        FOREIGN KEY (plan_id, item_id) REFERENCES plan_item(plan_id, item_id)
+    );
+    CREATE INDEX note_by_item ON note(plan_id, item_id);
+    CREATE TABLE audit (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL,
+        who     TEXT NOT NULL,
+        plan_id TEXT,
+        item_id TEXT,
+        action  TEXT NOT NULL,
+        before  TEXT,
+        after   TEXT
+    );
+    CREATE INDEX audit_by_item ON audit(plan_id, item_id);
+    CREATE TABLE draft (
+        who      TEXT PRIMARY KEY,
+        plan_id  TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        note_id  INTEGER,
+        text     TEXT NOT NULL,
+        doc_ref  TEXT,
+        doc_date TEXT,
+        saved_at TEXT NOT NULL
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub fn version(conn: &Connection) -> Result<i64, rusqlite::Error> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Run every missing step, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let current = version(conn)?;
+    if current > latest() {
+        return Err(StoreError::TooNew {
+            found: current,
+            supported: latest(),
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_runs_in_memory_and_is_idempotent() {
+        let mut c = Connection::open_in_memory().unwrap();
+        migrate(&mut c).unwrap();
+        assert_eq!(version(&c).unwrap(), latest());
+        migrate(&mut c).unwrap();
+        assert_eq!(version(&c).unwrap(), latest());
+    }
+
+    #[test]
+    fn newer_database_is_refused() {
+        let mut c = Connection::open_in_memory().unwrap();
+        c.pragma_update(None, "user_version", latest() + 1).unwrap();
+        let e = migrate(&mut c).unwrap_err();
+        assert!(matches!(e, StoreError::TooNew { .. }), "{e}");
+    }
+}
