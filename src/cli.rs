@@ -1,0 +1,141 @@
+//! The command line: global options and subcommands (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Track Lạng Sơn's 2023 plan to raise PAR INDEX, SIPAS and PAPI: mark tasks done, keep
+/// evidence, see what is overdue. With no command, opens the interactive view.
+#[derive(Debug, Parser)]
+#[command(name = "kehoach", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Database file [default: $KEHOACH_DB, else ~/.local/share/kehoach/kehoach.db]
+    #[arg(long, global = true, env = "KEHOACH_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Review "as of" this date (YYYY-MM-DD) instead of today
+    #[arg(long, global = true, env = "KEHOACH_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    /// Name recorded with your changes [default: $USER]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Language of the output
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "KEHOACH_LANG",
+        default_value = "vi"
+    )]
+    pub lang: Lang,
+    /// Which stored plan to use [default: the newest imported]
+    #[arg(long, global = true, value_name = "ID")]
+    pub plan: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Deadlines with countdowns, progress per part and index, overdue count, database path
+    Status,
+    /// Unfinished tasks past their deadline (or due within DAYS)
+    Overdue {
+        /// Only this agency's duties (name, short form or fragment; group duties included)
+        #[arg(long, value_name = "NAME")]
+        agency: Option<String>,
+        /// Also list tasks due within this many days
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// One item: text, agencies by role, deadline, status, targets, notes
+    Show {
+        /// Item id, e.g. III.1.2.3.c1.t2 (any case)
+        id: String,
+    },
+    /// Mark tasks done
+    Done {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Mark tasks not done again
+    Reopen {
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Add an evidence note to an item
+    Note {
+        id: String,
+        /// The note; `-` reads it from standard input
+        text: String,
+        /// Number/symbol of the document that proves it, e.g. 45/KH-SNV
+        #[arg(long, value_name = "REF")]
+        doc: Option<String>,
+        /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
+        #[arg(long, value_name = "DATE")]
+        doc_date: Option<String>,
+    },
+    /// Set an item's own deadline (YYYY-MM-DD or dd/mm/yyyy); `clear` reverts to the plan's
+    Deadline { id: String, date: String },
+    /// Every agency with lead / implementing counts, done / total and overdue
+    Agencies {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Items whose id, title, text, agencies or notes match, ignoring case and diacritics
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+        /// At most this many results
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+    },
+    /// Write the plan with its status and notes as JSON, CSV or a Markdown report
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The audit log, newest first
+    History {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Only changes to this item
+        #[arg(long, value_name = "ID")]
+        item: Option<String>,
+    },
+    /// Copy the database consistently (safe while others use it)
+    Backup { file: PathBuf },
+    /// Load a plan file (validated, all or nothing) into the database
+    Import { file: PathBuf },
+    /// List the plans stored in the database
+    Plans,
+}

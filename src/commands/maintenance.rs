@@ -1,0 +1,71 @@
+//! `backup`, `import`, `plans`: commands about the database rather than one plan.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{Failure, OrFail, exit, open_store, user_name};
+use crate::cli::Global;
+use crate::i18n::{Localized, S};
+use crate::store::{Actor, ImportError};
+
+pub fn backup(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open_store(g)?;
+    let bytes = store
+        .backup_to(file)
+        .map_err(|e| Failure::store(e, g.lang))?;
+    writeln!(
+        out,
+        "{}",
+        S::BackupWritten.fill(g.lang, &[&file.display(), &bytes])
+    )
+    .or_fail()
+}
+
+pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let json = std::fs::read(file)
+        .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", file.display())))?;
+    let json = String::from_utf8(json).map_err(|e| {
+        Failure::new(
+            exit::BAD_INPUT,
+            format!(
+                "{}: not UTF-8 text (byte {})",
+                file.display(),
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    let mut store = open_store(g)?;
+    let r = store
+        .import_plan(&json, &Actor::new(&user_name(g)))
+        .map_err(|e| match e {
+            ImportError::Plan(p) => Failure::new(
+                exit::BAD_INPUT,
+                format!("{}: {}", file.display(), p.say(g.lang)),
+            )
+            .hint("data/README.md"),
+            ImportError::Store(s) => Failure::store(s, g.lang),
+        })?;
+    writeln!(
+        out,
+        "{}",
+        S::Imported.fill(g.lang, &[&r.plan_id, &r.items, &r.agencies])
+    )
+    .or_fail()
+}
+
+pub fn plans(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
+    let store = open_store(g)?;
+    let plans = store.plans().map_err(|e| Failure::store(e, g.lang))?;
+    for (i, p) in plans.iter().enumerate() {
+        let mark = if i == 0 { "*" } else { " " };
+        writeln!(
+            out,
+            "{mark} {:<20} {}  ({})",
+            p.id,
+            crate::text::sanitize(&p.title, false),
+            super::show::short_time(&p.imported_at)
+        )
+        .or_fail()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,244 @@
+//! One-shot subcommands. Each `run` writes to `out` and returns a [`Failure`] with an exit
+//! code when it cannot do what was asked.
+
+mod agencies;
+mod export;
+mod history;
+mod maintenance;
+mod overdue;
+mod search;
+mod show;
+mod status;
+mod table;
+mod write;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Command, Global};
+use crate::i18n::{Lang, Localized, S};
+use crate::plan::{self, NodeIx, Plan, Status};
+use crate::store::{Actor, Store, StoreError};
+use crate::text::parse_date;
+
+/// Exit codes (see README "Exit codes").
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILED: u8 = 1;
+    pub const BAD_INPUT: u8 = 2;
+    pub const NOT_FOUND: u8 = 3;
+    pub const DATABASE: u8 = 4;
+}
+
+/// A command that could not do what was asked: one clear sentence, maybe hints, an exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Failure {
+    pub fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure {
+            code,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn hint(mut self, h: impl Into<String>) -> Failure {
+        self.hints.push(h.into());
+        self
+    }
+
+    pub fn store(e: StoreError, lang: Lang) -> Failure {
+        let code = match e {
+            StoreError::UnknownPlan { .. } | StoreError::UnknownNote(_) => exit::NOT_FOUND,
+            StoreError::NotYourNote { .. } => exit::BAD_INPUT,
+            StoreError::Sqlite(_) => exit::FAILED,
+            _ => exit::DATABASE,
+        };
+        Failure::new(code, e.say(lang))
+    }
+
+    /// Print to stderr as "lỗi: …" / "error: …" with hints below.
+    pub fn print(&self, lang: Lang) {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "kehoach: {}: {}",
+            S::ErrorPrefix.get(lang),
+            self.message
+        );
+        for h in &self.hints {
+            let _ = writeln!(err, "  {}: {h}", S::HintPrefix.get(lang));
+        }
+    }
+}
+
+/// Everything a command needs: the open database, the chosen plan and its status.
+pub struct Ctx {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub user: String,
+    pub store: Store,
+    pub plan: Plan,
+    pub status: Status,
+}
+
+/// The database path: --db, else $KEHOACH_DB (clap reads it), else the platform data folder.
+pub fn db_path(g: &Global) -> PathBuf {
+    if let Some(p) = &g.db {
+        return p.clone();
+    }
+    directories::ProjectDirs::from("", "", "kehoach")
+        .map(|d| d.data_dir().join("kehoach.db"))
+        .unwrap_or_else(|| PathBuf::from("kehoach.db"))
+}
+
+/// The login name, unless --user says otherwise.
+pub fn user_name(g: &Global) -> String {
+    g.user
+        .clone()
+        .map(|u| crate::text::clean_input(&u))
+        .filter(|u| !u.trim().is_empty())
+        .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// --today, else the real date.
+pub fn today(g: &Global) -> Result<NaiveDate, Failure> {
+    match &g.today {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(s) => parse_date(s).ok_or_else(|| {
+            Failure::new(exit::BAD_INPUT, S::BadDate.fill(g.lang, &[&s])).hint("--today 2023-11-30")
+        }),
+    }
+}
+
+/// Open the database (creating it from the embedded plan on first use) and load the plan.
+pub fn open_store(g: &Global) -> Result<Store, Failure> {
+    let path = db_path(g);
+    let mut store = Store::open(&path).map_err(|e| Failure::store(e, g.lang))?;
+    store
+        .ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))
+        .map_err(|e| Failure::store(e.at(&path), g.lang))?;
+    Ok(store)
+}
+
+impl Ctx {
+    pub fn open(g: &Global) -> Result<Ctx, Failure> {
+        let today = today(g)?;
+        let store = open_store(g)?;
+        let plan = store
+            .load_plan(g.plan.as_deref())
+            .map_err(|e| Failure::store(e, g.lang))?;
+        let items = store
+            .item_states(&plan)
+            .map_err(|e| Failure::store(e, g.lang))?;
+        let status = Status::new(&plan, items);
+        Ok(Ctx {
+            lang: g.lang,
+            today,
+            user: user_name(g),
+            store,
+            plan,
+            status,
+        })
+    }
+
+    /// Reload item states after a write.
+    pub fn refresh(&mut self) -> Result<(), Failure> {
+        let items = self
+            .store
+            .item_states(&self.plan)
+            .map_err(|e| Failure::store(e, self.lang))?;
+        self.status = Status::new(&self.plan, items);
+        Ok(())
+    }
+
+    /// The node a user means by `id`, or an error naming the closest ids.
+    pub fn item(&self, id: &str) -> Result<NodeIx, Failure> {
+        let id = crate::text::clean_input(id);
+        self.plan.find(&id).ok_or_else(|| {
+            let near = self.plan.suggest(&id);
+            let f = Failure::new(exit::NOT_FOUND, S::UnknownItem.fill(self.lang, &[&id]));
+            if near.is_empty() {
+                f.hint("kehoach search …")
+            } else {
+                f.hint(S::DidYouMean.fill(self.lang, &[&near.join(", ")]))
+            }
+        })
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor::new(&self.user)
+    }
+
+    pub fn fail(&self, e: StoreError) -> Failure {
+        Failure::store(e.at(self.store.path()), self.lang)
+    }
+}
+
+/// Run one subcommand.
+pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure> {
+    match cmd {
+        Command::Backup { file } => return maintenance::backup(g, file, out),
+        Command::Import { file } => return maintenance::import(g, file, out),
+        Command::Plans => return maintenance::plans(g, out),
+        _ => {}
+    }
+    let mut ctx = Ctx::open(g)?;
+    let r = match cmd {
+        Command::Status => status::run(&ctx, out),
+        Command::Overdue {
+            agency,
+            within,
+            format,
+        } => overdue::run(&ctx, agency.as_deref(), *within, *format, out),
+        Command::Show { id } => show::run(&ctx, id, out),
+        Command::Done { ids } => write::done(&mut ctx, ids, true, out),
+        Command::Reopen { ids } => write::done(&mut ctx, ids, false, out),
+        Command::Note {
+            id,
+            text,
+            doc,
+            doc_date,
+        } => write::note(&mut ctx, id, text, doc.as_deref(), doc_date.as_deref(), out),
+        Command::Deadline { id, date } => write::deadline(&mut ctx, id, date, out),
+        Command::Agencies { format } => agencies::run(&ctx, *format, out),
+        Command::Search {
+            query,
+            format,
+            limit,
+        } => search::run(&ctx, &query.join(" "), *format, *limit, out),
+        Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
+        Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
+        Command::Backup { .. } | Command::Import { .. } | Command::Plans => unreachable!(),
+    };
+    r.and_then(|()| out.flush().map_err(|e| io_failure(&e)))
+}
+
+/// Writing to stdout failed (a closed pipe is not an error worth a message).
+pub fn io_failure(e: &std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::new(exit::OK, String::new())
+    } else {
+        Failure::new(exit::FAILED, e.to_string())
+    }
+}
+
+/// `?` on writes to the output.
+pub(crate) trait OrFail<T> {
+    fn or_fail(self) -> Result<T, Failure>;
+}
+
+impl<T> OrFail<T> for std::io::Result<T> {
+    fn or_fail(self) -> Result<T, Failure> {
+        self.map_err(|e| io_failure(&e))
+    }
+}

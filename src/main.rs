@@ -1,0 +1,23 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use kehoach::cli::Cli;
+use kehoach::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.global.lang;
+    let result = match &cli.command {
+        Some(cmd) => commands::run(&cli.global, cmd, &mut std::io::stdout().lock()),
+        None => kehoach::tui::run(&cli.global),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            if !f.message.is_empty() {
+                f.print(lang);
+            }
+            ExitCode::from(f.code)
+        }
+    }
+}
