@@ -109,6 +109,140 @@ strings! {
     ReportCompleted = "Hoàn thành", "Completed";
     Index = "Chỉ số", "Index";
     Ratio = "Tỷ lệ", "Share";
+    // Interactive view.
+    TuiSavedDone = "Đã lưu: {} đã xong", "Saved: {} done";
+    TuiSavedReopen = "Đã lưu: {} mở lại", "Saved: {} reopened";
+    TuiSavedDeadline = "Đã lưu: hạn của {} là {}", "Saved: {} is due {}";
+    TuiSavedDeadlineCleared = "Đã lưu: {} theo hạn của kế hoạch ({})", "Saved: {} follows the plan's deadline ({})";
+    TuiSavedNote = "Đã lưu ghi chú cho {}", "Saved a note on {}";
+    TuiSavedNoteEdit = "Đã lưu ghi chú #{}", "Saved note #{}";
+    TuiDeletedNote = "Đã xóa ghi chú #{} (u để hoàn tác)", "Deleted note #{} (u to undo)";
+    TuiRestoredNote = "Đã khôi phục ghi chú #{}", "Restored note #{}";
+    TuiUndone = "Đã hoàn tác: {}", "Undone: {}";
+    TuiNothingToUndo = "Không có gì để hoàn tác", "Nothing to undo";
+    TuiNotSaved = "CHƯA LƯU: {}", "NOT SAVED: {}";
+    TuiReadOnly = "Cơ sở dữ liệu chỉ đọc: không sửa được", "The database is read-only: changes are off";
+    TuiNoNotes = "Mục này chưa có ghi chú; nhấn n để viết", "No notes here yet; press n to write one";
+    TuiNotYours = "Ghi chú #{} của {}; chỉ người viết mới sửa được", "Note #{} is {}'s; only its author can change it";
+    TuiConfirmDelete = "Xóa ghi chú #{}? (c/k)", "Delete note #{}? (y/n)";
+    TuiDraftKept = "Đã đóng; bản nháp được giữ (n để viết tiếp)", "Closed; the draft is kept (n to continue)";
+    TuiDraftOffered = "Bản nháp chưa lưu ({}) cho {} đã được mở lại", "Your unsaved draft ({}) on {} is back";
+    TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
+    TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
+    TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
+    TuiFilter = "Lọc", "Filter";
+    TuiSearch = "Tìm", "Search";
+    TuiMatches = "{}/{} kết quả", "{}/{} matches";
+    TuiNoMatch = "không thấy", "no match";
+    TuiDeadlinePrompt = "Hạn mới (dd/mm/yyyy; để trống = theo kế hoạch): ", "New deadline (dd/mm/yyyy; empty = the plan's): ";
+    TuiNoteTitle = "Ghi chú minh chứng cho {}", "Evidence note on {}";
+    TuiNoteEditTitle = "Sửa ghi chú #{} ({})", "Edit note #{} ({})";
+    TuiDocRef = "Số văn bản", "Document no.";
+    TuiDocDate = "Ngày văn bản", "Document date";
+    TuiEmptyNote = "Ghi chú trống: hãy ghi việc đã làm", "The note is empty: write what was done";
+    TuiSaving = "Đang lưu…", "Saving…";
+    TuiOverdueTitle = "Quá hạn và sắp đến hạn ({} ngày tới)", "Overdue and due within {} days";
+    TuiAgenciesTitle = "Cơ quan", "Agencies";
+    TuiHelpTitle = "Phím tắt", "Keys";
+    TuiGroupOf = "nhóm {} cơ quan", "group of {}";
+    TuiUnitLate = "ngày", "days";
+    TuiNotesCount = "Ghi chú minh chứng ({})", "Evidence notes ({})";
+    TuiNoNotesYet = "chưa có — nhấn n để ghi", "none yet — press n";
+    TuiLoading = "đang tải…", "loading…";
+    TuiStatusLine = "{} nhiệm vụ xong · {} quá hạn", "{} tasks done · {} overdue";
+    KeysTree = "␣ xong · n ghi chú · d hạn · u hoàn tác · / tìm · o quá hạn · a cơ quan · Tab ghi chú · ? giúp · q thoát", "␣ done · n note · d deadline · u undo · / search · o overdue · a agencies · Tab notes · ? help · q quit";
+    KeysNotes = "↑↓ chọn · e sửa · D xóa · n ghi chú mới · Esc quay lại", "↑↓ select · e edit · D delete · n new note · Esc back";
+    KeysList = "↑↓ chọn · Enter mở · Esc quay lại · q thoát", "↑↓ select · Enter open · Esc back · q quit";
+    KeysAgencies = "↑↓ chọn · Enter lọc cây theo cơ quan · Esc quay lại", "↑↓ select · Enter filter the tree · Esc back";
+    KeysSearch = "gõ để tìm (không cần dấu) · ↓↑ kết quả · Enter chọn · Esc quay lại", "type to search (no diacritics needed) · ↓↑ matches · Enter keep · Esc back";
+    KeysEditor = "Enter lưu · \\ rồi Enter: xuống dòng · Tab số/ngày văn bản · Esc đóng (giữ nháp)", "Enter save · \\ then Enter: new line · Tab document no./date · Esc close (keeps draft)";
+    KeysDeadline = "Enter lưu · Esc hủy", "Enter save · Esc cancel";
+    KeysHelp = "↑↓ cuộn · Esc đóng", "↑↓ scroll · Esc close";
+    KeysConfirm = "c = có, xóa · k = không", "y = yes, delete · n = no";
+    HelpBody = "CÂY KẾ HOẠCH
+  ↑ ↓  j k        di chuyển
+  PgUp PgDn       lên/xuống một trang
+  g G  Home End   đầu / cuối
+  ← →  h l        thu gọn / mở rộng
+  p               lên mục cha
+  Enter           mở/đóng nhánh; xem chi tiết (màn hình hẹp)
+  Space  x        đánh dấu xong / mở lại nhiệm vụ
+  n               viết ghi chú minh chứng
+  d               đặt hạn riêng (dd/mm/yyyy; trống = theo kế hoạch)
+  u               hoàn tác thay đổi gần nhất của phiên này
+  J K             cuộn phần chi tiết
+  Tab             vào danh sách ghi chú (sửa, xóa)
+  /               tìm kiếm (không cần dấu)
+  o               nhiệm vụ quá hạn và sắp đến hạn
+  a               danh sách cơ quan; Enter để lọc cây
+  Esc             bỏ lọc / đóng chế độ
+  ?               trợ giúp này
+  q  Ctrl-C       thoát
+
+GHI CHÚ (Tab)
+  ↑ ↓             chọn ghi chú
+  e  Enter        sửa ghi chú của mình
+  D  Delete       xóa ghi chú của mình (hỏi lại c/k)
+  Esc             quay lại cây
+
+SOẠN GHI CHÚ (n)
+  Enter           lưu
+  \\ rồi Enter     xuống dòng (cũng: Alt-Enter, Ctrl-J)
+  Tab             chuyển ô: nội dung → số văn bản → ngày văn bản
+  Esc             đóng, giữ bản nháp
+
+TÌM KIẾM (/)
+  gõ chữ          tìm theo mã, nội dung, cơ quan, ghi chú
+  ↓ ↑  Tab        kết quả kế tiếp / trước
+  Enter           giữ lựa chọn
+  Esc             trở lại chỗ cũ
+
+DANH SÁCH (o, a)
+  ↑ ↓  Enter      chọn; mở mục / lọc theo cơ quan
+  Esc             quay lại", "TREE
+  ↑ ↓  j k        move
+  PgUp PgDn       one page up/down
+  g G  Home End   top / bottom
+  ← →  h l        collapse / expand
+  p               go to parent
+  Enter           open/close a branch; full detail (narrow screens)
+  Space  x        mark a task done / reopen it
+  n               write an evidence note
+  d               set an own deadline (dd/mm/yyyy; empty = the plan's)
+  u               undo the last change of this session
+  J K             scroll the detail
+  Tab             go into the notes (edit, delete)
+  /               search (diacritics optional)
+  o               overdue and soon-due tasks
+  a               agencies; Enter filters the tree
+  Esc             clear the filter / close a mode
+  ?               this help
+  q  Ctrl-C       quit
+
+NOTES (Tab)
+  ↑ ↓             select a note
+  e  Enter        edit your note
+  D  Delete       delete your note (asks y/n)
+  Esc             back to the tree
+
+NOTE EDITOR (n)
+  Enter           save
+  \\ then Enter    new line (also Alt-Enter, Ctrl-J)
+  Tab             next field: text → document no. → document date
+  Esc             close, keeping a draft
+
+SEARCH (/)
+  type            match ids, text, agencies, notes
+  ↓ ↑  Tab        next / previous match
+  Enter           keep the selection
+  Esc             go back where you were
+
+LISTS (o, a)
+  ↑ ↓  Enter      select; open the item / filter by agency
+  Esc             back";
+    TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
+    TuiDumbTerminal = "Terminal TERM=dumb không vẽ được giao diện; hãy đặt TERM=xterm-256color hoặc dùng các lệnh như `kehoach overdue`", "TERM=dumb cannot draw the interface; set TERM=xterm-256color or use commands such as `kehoach overdue`";
+    TuiTerminalFailed = "không khởi tạo được terminal: {}", "could not set up the terminal: {}";
     // Errors.
     UnknownItem = "không có mục {} trong kế hoạch", "there is no item {} in the plan";
     DidYouMean = "có phải bạn muốn: {}?", "did you mean: {}?";
@@ -152,6 +286,13 @@ pub fn countdown(lang: Lang, c: Countdown) -> String {
         Countdown::Today => S::DueToday.get(lang).to_string(),
         Countdown::Late(d) => S::DaysLate.fill(lang, &[&d]),
     }
+}
+
+/// "2023-06-12T09:30:00+07:00" → "12/06/2023 09:30"; anything unparsable as it is.
+pub fn timestamp(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
 }
 
 /// Dates are shown as dd/mm/yyyy in both languages, as in Vietnamese documents.

@@ -337,7 +337,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
             S::ReportCompleted.get(lang),
             s.done_at
                 .as_deref()
-                .map(super::show::short_time)
+                .map(crate::i18n::timestamp)
                 .unwrap_or_default(),
             s.done_by.as_deref().unwrap_or("")
         )?;

@@ -50,7 +50,7 @@ pub fn run(
             (None, None) => r.action.clone(),
         };
         t.row(vec![
-            super::show::short_time(&r.at),
+            crate::i18n::timestamp(&r.at),
             r.who,
             r.item_id.unwrap_or_else(|| r.plan_id.unwrap_or_default()),
             change,

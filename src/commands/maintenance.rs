@@ -63,7 +63,7 @@ pub fn plans(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
             "{mark} {:<20} {}  ({})",
             p.id,
             crate::text::sanitize(&p.title, false),
-            super::show::short_time(&p.imported_at)
+            crate::i18n::timestamp(&p.imported_at)
         )
         .or_fail()?;
     }

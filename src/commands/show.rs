@@ -83,7 +83,11 @@ fn write_item(
     if n.is_task() {
         let s = &st.items[ix];
         if s.done {
-            let when = s.done_at.as_deref().map(short_time).unwrap_or_default();
+            let when = s
+                .done_at
+                .as_deref()
+                .map(i18n::timestamp)
+                .unwrap_or_default();
             let who = s.done_by.clone().unwrap_or_default();
             writeln!(
                 out,
@@ -141,18 +145,11 @@ pub fn write_note(
         out,
         "  #{} {} {}{doc}",
         note.id,
-        short_time(&note.created_at),
+        i18n::timestamp(&note.created_at),
         sanitize(&note.author, false)
     )?;
     for line in sanitize(&note.text, true).lines() {
         writeln!(out, "     {line}")?;
     }
     Ok(())
-}
-
-/// "2023-06-12T09:30:00+07:00" → "12/06/2023 09:30".
-pub fn short_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_string())
 }

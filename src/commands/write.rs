@@ -37,7 +37,7 @@ pub fn done(ctx: &mut Ctx, ids: &[String], done: bool, out: &mut dyn Write) -> R
                     &before
                         .done_at
                         .as_deref()
-                        .map(super::show::short_time)
+                        .map(crate::i18n::timestamp)
                         .unwrap_or_default(),
                     &before.done_by.unwrap_or_default(),
                 ],

@@ -113,6 +113,16 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
                 date: date(&m.date, || format!("milestone {}", m.id))?,
                 title: m.title.clone(),
                 title_en: m.title_en.clone(),
+                short: if m.short.is_empty() {
+                    m.title.clone()
+                } else {
+                    m.short.clone()
+                },
+                short_en: if m.short_en.is_empty() {
+                    m.title_en.clone()
+                } else {
+                    m.short_en.clone()
+                },
                 item: find(&m.item, format!("milestone {}", m.id))?,
             })
         })

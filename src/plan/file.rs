@@ -70,6 +70,11 @@ pub struct MilestoneFile {
     /// English label.
     #[serde(default)]
     pub title_en: String,
+    /// A few words for narrow headers ("Ban hành kế hoạch"); defaults to the title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_en: String,
     /// The item that states it.
     pub item: String,
 }

@@ -126,6 +126,8 @@ pub struct Milestone {
     pub date: NaiveDate,
     pub title: String,
     pub title_en: String,
+    pub short: String,
+    pub short_en: String,
     pub item: NodeIx,
 }
 

@@ -1,9 +1,155 @@
 //! The interactive view.
+//!
+//! The loop: read an event → [`keys::map`] turns it into a [`Msg`] → [`update`] changes the
+//! [`State`] and returns [`Effect`]s → [`effects::Runner`] performs each against the store (one
+//! transaction) and feeds back the result as another `Msg` → [`view::view`] draws. Drawing
+//! happens only after something changed: idle, nothing is written to the terminal. A slow
+//! tick notices other people's edits (`PRAGMA data_version`) and a new day.
+
+mod effects;
+pub mod keys;
+pub mod message;
+pub mod state;
+mod terminal;
+pub mod update;
+pub mod view;
+
+use std::collections::VecDeque;
+use std::io::IsTerminal;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event;
 
 use crate::cli::Global;
-use crate::commands::{Failure, exit};
-use crate::i18n::S;
+use crate::commands::{self, Failure, exit};
+use crate::i18n::{Localized, S};
+use crate::plan::Status;
+pub use message::{Change, Effect, Msg};
+pub use state::State;
+pub use update::update;
+
+/// How often the loop looks for signals.
+const POLL: Duration = Duration::from_millis(250);
+/// How often it checks the database for others' changes and the date.
+const TICK: Duration = Duration::from_secs(1);
 
 pub fn run(g: &Global) -> Result<(), Failure> {
-    Err(Failure::new(exit::FAILED, S::TuiNotReady.get(g.lang)))
+    let lang = g.lang;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::new(exit::BAD_INPUT, S::TuiNoTerminal.get(lang)));
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return Err(Failure::new(exit::BAD_INPUT, S::TuiDumbTerminal.get(lang)));
+    }
+    let fixed_today = g.today.as_ref().map(|_| commands::today(g)).transpose()?;
+    let today = match fixed_today {
+        Some(d) => d,
+        None => commands::today(g)?,
+    };
+    let user = commands::user_name(g);
+    let store = commands::open_store(g)?;
+    let plan = Rc::new(
+        store
+            .load_plan(g.plan.as_deref())
+            .map_err(|e| Failure::store(e, lang))?,
+    );
+    let items = store
+        .item_states(&plan)
+        .map_err(|e| Failure::store(e, lang))?;
+    let mut state = State::new(plan.clone(), Status::new(&plan, items), lang, today, &user);
+    state.read_only = store.is_read_only();
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut runner = effects::Runner::new(store, plan, &user, lang);
+    runner.prepare(&mut state);
+
+    let signals = terminal::Signals::register();
+    let mut term = terminal::Guard::enter()
+        .map_err(|e| Failure::new(exit::FAILED, S::TuiTerminalFailed.fill(lang, &[&e])))?;
+    if let Ok(size) = term.size() {
+        state.size = (size.width, size.height);
+    }
+    state.keep_visible();
+
+    let mut needs_draw = true;
+    let mut last_tick = Instant::now();
+    loop {
+        if signals.caught() {
+            runner.keep_draft(&state);
+            break;
+        }
+        if needs_draw {
+            if term.draw(|f| view::view(f, &state)).is_err() {
+                // The terminal is gone (dropped SSH link): keep what was being typed.
+                runner.keep_draft(&state);
+                break;
+            }
+            needs_draw = false;
+        }
+        if state.quit {
+            break;
+        }
+        match event::poll(POLL) {
+            Ok(true) => {
+                // Take every event already waiting before drawing again: an input method's
+                // burst (backspace + composed letter) or a paste lands as one frame.
+                loop {
+                    match event::read() {
+                        Ok(ev) => {
+                            if let Some(msg) = keys::map(&state, &ev) {
+                                dispatch(&mut state, &mut runner, msg);
+                                needs_draw = true;
+                            }
+                        }
+                        Err(_) => {
+                            runner.keep_draft(&state);
+                            state.quit = true;
+                            break;
+                        }
+                    }
+                    if !matches!(event::poll(Duration::ZERO), Ok(true)) || state.quit {
+                        break;
+                    }
+                }
+            }
+            Ok(false) => {}
+            Err(_) => {
+                runner.keep_draft(&state);
+                break;
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            let today = fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            if today != state.today {
+                needs_draw = true;
+            }
+            dispatch(&mut state, &mut runner, Msg::Tick(today));
+            if let Some(msg) = runner.poll_external(&plan_id(&state)) {
+                dispatch(&mut state, &mut runner, msg);
+                needs_draw = true;
+            }
+        }
+    }
+    drop(term);
+    if let Some(e) = runner.error.take() {
+        return Err(Failure::new(exit::FAILED, e.say(lang)));
+    }
+    Ok(())
+}
+
+fn plan_id(state: &State) -> String {
+    state.plan.id().to_string()
+}
+
+/// Run `msg` through `update`, then every effect it asks for, feeding results back in.
+pub fn dispatch(state: &mut State, runner: &mut effects::Runner, msg: Msg) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(m) = queue.pop_front() {
+        for e in update(state, m) {
+            if let Some(reply) = runner.run(state, e) {
+                queue.push_back(reply);
+            }
+        }
+    }
 }

@@ -1,0 +1,210 @@
+//! Performs what `update` asks for against the store and turns the outcome into a message.
+
+use std::rc::Rc;
+
+use super::message::{Change, Effect, Msg};
+use super::state::{Mode, State};
+use crate::i18n::{Lang, Localized, S};
+use crate::plan::{NodeIx, Plan};
+use crate::store::{Actor, NewNote, NoteWriteError, Store, StoreError};
+
+pub struct Runner {
+    store: Store,
+    plan: Rc<Plan>,
+    user: String,
+    lang: Lang,
+    data_version: Option<i64>,
+    /// An error worth reporting after the terminal is restored.
+    pub error: Option<StoreError>,
+}
+
+impl Runner {
+    pub fn new(store: Store, plan: Rc<Plan>, user: &str, lang: Lang) -> Runner {
+        let data_version = store.data_version().ok();
+        Runner {
+            store,
+            plan,
+            user: user.to_string(),
+            lang,
+            data_version,
+            error: None,
+        }
+    }
+
+    /// Before the first frame: notes for search, the selected item's notes, and a draft left
+    /// by a dropped connection, offered again.
+    pub fn prepare(&mut self, state: &mut State) {
+        if let Ok(map) = self.store.folded_notes(self.plan.id()) {
+            state.search_notes = map
+                .into_iter()
+                .filter_map(|(id, text)| self.plan.find(&id).map(|ix| (ix, text)))
+                .collect();
+        }
+        if let Ok(notes) = self
+            .store
+            .notes(self.plan.id(), &self.plan.node(state.selected).id)
+        {
+            state.notes = Some((state.selected, notes));
+        }
+        if state.read_only {
+            return;
+        }
+        if let Ok(Some(d)) = self.store.draft(&self.user)
+            && d.plan_id == self.plan.id()
+            && let Some(ix) = self.plan.find(&d.item_id)
+        {
+            state.reveal(ix);
+            if let Ok(notes) = self.store.notes(self.plan.id(), &d.item_id) {
+                state.notes = Some((ix, notes));
+            }
+            state.mode = Mode::Editor(Box::new(State::editor(ix, d.note_id, &d.note)));
+            state.flash = Some(super::state::Flash {
+                text: S::TuiDraftOffered.fill(
+                    self.lang,
+                    &[&crate::i18n::timestamp(&d.saved_at), &d.item_id],
+                ),
+                error: false,
+            });
+        }
+    }
+
+    /// Keep the note being typed (called when leaving abruptly).
+    pub fn keep_draft(&mut self, state: &State) {
+        let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        if let Some(d) = state.draft(&now) {
+            let _ = self.store.save_draft(&self.user, &d);
+        }
+    }
+
+    fn id(&self, ix: NodeIx) -> String {
+        self.plan.node(ix).id.clone()
+    }
+
+    pub fn run(&mut self, _state: &State, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::Write { change, undo } => Some(self.write(change, undo)),
+            // A read that fails leaves the pane empty; the next tick or move tries again.
+            Effect::LoadNotes(ix) => Some(Msg::NotesLoaded {
+                item: ix,
+                notes: self
+                    .store
+                    .notes(self.plan.id(), &self.id(ix))
+                    .unwrap_or_default(),
+            }),
+            Effect::SaveDraft(d) => {
+                let _ = self.store.save_draft(&self.user, &d);
+                None
+            }
+            Effect::ClearDraft => {
+                let _ = self.store.clear_draft(&self.user);
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+
+    fn write(&mut self, change: Change, undo: bool) -> Msg {
+        let mut actor = Actor::new(&self.user);
+        actor.undo = undo;
+        let plan_id = self.plan.id().to_string();
+        let item = change.item();
+        let id = self.id(item);
+        let result: Result<Option<Change>, String> = match &change {
+            Change::SetDone { done, .. } => self
+                .store
+                .set_done(&plan_id, &id, *done, &actor)
+                .map(|before| {
+                    (before.done != *done).then_some(Change::SetDone {
+                        item,
+                        done: before.done,
+                    })
+                })
+                .map_err(|e| e.say(self.lang)),
+            Change::SetDeadline { date, .. } => self
+                .store
+                .set_deadline(&plan_id, &id, *date, &actor)
+                .map(|before| {
+                    (before != *date).then_some(Change::SetDeadline { item, date: before })
+                })
+                .map_err(|e| e.say(self.lang)),
+            Change::AddNote { note, .. } => self
+                .store
+                .add_note(&plan_id, &id, note, &actor)
+                .map(|nid| Some(Change::DeleteNote { item, id: nid }))
+                .map_err(|e| self.note_error(e)),
+            Change::EditNote { id: nid, note, .. } => self
+                .store
+                .edit_note(*nid, note, &actor)
+                .map(|before| {
+                    Some(Change::EditNote {
+                        item,
+                        id: *nid,
+                        note: NewNote {
+                            text: before.text,
+                            doc_ref: before.doc_ref,
+                            doc_date: before.doc_date,
+                        },
+                    })
+                })
+                .map_err(|e| self.note_error(e)),
+            Change::DeleteNote { id: nid, .. } => self
+                .store
+                .delete_note(*nid, &actor)
+                .map(|note| Some(Change::RestoreNote { item, note }))
+                .map_err(|e| e.say(self.lang)),
+            Change::RestoreNote { note, .. } => self
+                .store
+                .restore_note(note, &actor)
+                .map(|()| Some(Change::DeleteNote { item, id: note.id }))
+                .map_err(|e| e.say(self.lang)),
+        };
+        let inverse = match result {
+            Ok(inv) => inv,
+            Err(error) => return Msg::Failed { change, error },
+        };
+        // Read back what is now stored, so the screen shows the database, not a guess.
+        let items = self.store.item_states(&self.plan);
+        let notes = self.store.notes(&plan_id, &id);
+        match (items, notes) {
+            (Ok(items), Ok(notes)) => Msg::Saved {
+                change,
+                undo,
+                inverse,
+                items,
+                notes,
+            },
+            (Err(e), _) | (_, Err(e)) => Msg::Failed {
+                change,
+                error: e.say(self.lang),
+            },
+        }
+    }
+
+    fn note_error(&self, e: NoteWriteError) -> String {
+        match e {
+            NoteWriteError::Note(n) => n.say(self.lang),
+            NoteWriteError::Store(s) => s.say(self.lang),
+        }
+    }
+
+    /// Someone else committed since we last looked: reload the item states.
+    pub fn poll_external(&mut self, plan_id: &str) -> Option<Msg> {
+        let v = self.store.data_version().ok()?;
+        if self.data_version == Some(v) {
+            return None;
+        }
+        let first = self.data_version.is_none();
+        self.data_version = Some(v);
+        if first {
+            return None;
+        }
+        let items = self.store.item_states(&self.plan).ok()?;
+        let by = self
+            .store
+            .history(Some(plan_id), 1)
+            .ok()
+            .and_then(|h| h.into_iter().next())
+            .map(|r| (r.who, r.item_id.unwrap_or_default()));
+        Some(Msg::External { items, by })
+    }
+}

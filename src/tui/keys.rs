@@ -1,0 +1,138 @@
+//! The only place keys are matched: a terminal event in a mode becomes a [`Msg`].
+//! Every action has a plain key (no Ctrl-S/Q/B, Alt, Shift-arrows or mouse needed), and only
+//! key presses count, so terminals that also report releases do not act twice.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::message::Msg;
+use super::state::{Field, Mode, State};
+
+pub fn map(state: &State, event: &Event) -> Option<Msg> {
+    match event {
+        Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+        Event::Paste(s) => Some(Msg::Paste(s.clone())),
+        Event::Key(k) if k.kind == KeyEventKind::Press => key(state, *k),
+        _ => None,
+    }
+}
+
+fn key(state: &State, k: KeyEvent) -> Option<Msg> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(k.code, KeyCode::Char('c')) {
+        return Some(Msg::Quit);
+    }
+    match &state.mode {
+        Mode::Tree => tree(k),
+        Mode::Notes { .. } => notes(k),
+        Mode::ConfirmDelete { .. } => match k.code {
+            KeyCode::Char('y' | 'Y' | 'c' | 'C') => Some(Msg::Confirm(true)),
+            KeyCode::Char('n' | 'N' | 'k' | 'K') | KeyCode::Esc => Some(Msg::Confirm(false)),
+            _ => None,
+        },
+        Mode::Overdue { .. } | Mode::Agencies { .. } => list(k),
+        Mode::Help { .. } => match k.code {
+            KeyCode::Up | KeyCode::Char('k') => Some(Msg::Up),
+            KeyCode::Down | KeyCode::Char('j') => Some(Msg::Down),
+            KeyCode::PageUp => Some(Msg::PageUp),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(Msg::PageDown),
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Msg::Back),
+            KeyCode::Char('q') => Some(Msg::Quit),
+            _ => None,
+        },
+        Mode::Search(_) => match k.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Submit),
+            KeyCode::Down | KeyCode::Tab => Some(Msg::NextField),
+            KeyCode::Up | KeyCode::BackTab => Some(Msg::PrevField),
+            KeyCode::Backspace => Some(Msg::InputBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
+            _ => None,
+        },
+        Mode::Deadline(_) => match k.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Submit),
+            KeyCode::Backspace => Some(Msg::InputBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
+            _ => None,
+        },
+        Mode::Editor(e) => match k.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Tab => Some(Msg::NextField),
+            KeyCode::BackTab => Some(Msg::PrevField),
+            // Alt-Enter and Ctrl-J also break the line, for those who have them.
+            KeyCode::Enter if k.modifiers.contains(KeyModifiers::ALT) => Some(Msg::EditorKey(
+                KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            )),
+            KeyCode::Char('j') if ctrl && e.field == Field::Text => Some(Msg::EditorKey(
+                KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            )),
+            KeyCode::Enter => Some(Msg::Submit),
+            _ if e.field == Field::Text => Some(Msg::EditorKey(k)),
+            KeyCode::Backspace => Some(Msg::InputBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
+            _ => None,
+        },
+    }
+}
+
+fn tree(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
+        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
+        KeyCode::Left | KeyCode::Char('h') => Msg::Collapse,
+        KeyCode::Right | KeyCode::Char('l') => Msg::Expand,
+        KeyCode::Char('p') => Msg::Parent,
+        KeyCode::Enter => Msg::Activate,
+        KeyCode::Char(' ' | 'x') => Msg::ToggleDone,
+        KeyCode::Char('n') => Msg::NewNote,
+        KeyCode::Char('d') => Msg::EditDeadline,
+        KeyCode::Char('u') => Msg::Undo,
+        KeyCode::Char('o') => Msg::ShowOverdue,
+        KeyCode::Char('a') => Msg::ShowAgencies,
+        KeyCode::Char('/') => Msg::StartSearch,
+        KeyCode::Char('?') => Msg::ShowHelp,
+        KeyCode::Tab => Msg::FocusNotes,
+        KeyCode::Char('J') => Msg::ScrollDetail(3),
+        KeyCode::Char('K') => Msg::ScrollDetail(-3),
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char('q') => Msg::Quit,
+        _ => return None,
+    })
+}
+
+fn notes(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::Char('e') | KeyCode::Enter => Msg::EditNote,
+        KeyCode::Char('D') | KeyCode::Delete => Msg::DeleteNote,
+        KeyCode::Char('n') => Msg::NewNote,
+        KeyCode::Char('u') => Msg::Undo,
+        KeyCode::Esc | KeyCode::Tab => Msg::Back,
+        KeyCode::Char('?') => Msg::ShowHelp,
+        KeyCode::Char('q') => Msg::Quit,
+        _ => return None,
+    })
+}
+
+fn list(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
+        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
+        KeyCode::Enter => Msg::Activate,
+        KeyCode::Char('o') => Msg::ShowOverdue,
+        KeyCode::Char('a') => Msg::ShowAgencies,
+        KeyCode::Char('?') => Msg::ShowHelp,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char('q') => Msg::Quit,
+        _ => return None,
+    })
+}

@@ -1,0 +1,167 @@
+//! What can happen to the interactive view ([`Msg`]) and what it asks the outside world to do
+//! ([`Effect`]). `keys` turns key presses into messages; the loop turns effects into store
+//! calls and feeds their results back as messages.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::plan::{ItemState, NodeIx};
+use crate::store::{NewNote, Note};
+
+// `Saved` is larger than the key messages; a message is moved once per event, so boxing
+// would buy nothing measurable.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// Move the selection one row up / down.
+    Up,
+    Down,
+    /// Move by one screen of rows.
+    PageUp,
+    PageDown,
+    /// First / last row.
+    Top,
+    Bottom,
+    /// Collapse the selected branch, or go to its parent when already collapsed.
+    Collapse,
+    /// Expand the selected branch, or step into its first child when already open.
+    Expand,
+    /// Select the parent.
+    Parent,
+    /// Enter: expand/collapse a branch, open a task's full detail on narrow screens, pick the
+    /// row in lists.
+    Activate,
+    /// Space/x: mark the selected task done, or reopen it.
+    ToggleDone,
+    /// n: write an evidence note on the selected item.
+    NewNote,
+    /// d: set the selected item's own deadline.
+    EditDeadline,
+    /// u: undo the last change made in this session.
+    Undo,
+    /// o: the overdue list.
+    ShowOverdue,
+    /// a: the agency list.
+    ShowAgencies,
+    /// /: incremental search.
+    StartSearch,
+    /// ?: every key of every mode.
+    ShowHelp,
+    /// Tab: move into the notes of the selected item (to edit or delete one).
+    FocusNotes,
+    /// J/K: scroll the detail pane.
+    ScrollDetail(i16),
+    /// e: edit the focused note (notes mode).
+    EditNote,
+    /// D: delete the focused note (asks first).
+    DeleteNote,
+    /// y / n to a question.
+    Confirm(bool),
+    /// Esc: leave the current mode, clear the filter.
+    Back,
+    /// q (or Ctrl-C anywhere): leave the program.
+    Quit,
+    /// A key typed into the note editor.
+    EditorKey(KeyEvent),
+    /// A character typed into a one-line input (search, deadline).
+    InputChar(char),
+    /// Backspace in a one-line input.
+    InputBackspace,
+    /// Next / previous field or match (Tab / Shift-Tab, ↓ / ↑ in search).
+    NextField,
+    PrevField,
+    /// Enter in an input: accept.
+    Submit,
+    /// Text pasted (bracketed paste, or an input method's burst).
+    Paste(String),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// The slow tick: the date may have changed.
+    Tick(NaiveDate),
+
+    // Results of effects.
+    /// A change was committed; item states and the item's notes as they are now.
+    Saved {
+        change: Change,
+        undo: bool,
+        inverse: Option<Change>,
+        items: Vec<ItemState>,
+        notes: Vec<Note>,
+    },
+    /// A change could not be saved; nothing was changed.
+    Failed {
+        change: Change,
+        error: String,
+    },
+    /// Notes of an item, loaded on demand.
+    NotesLoaded {
+        item: NodeIx,
+        notes: Vec<Note>,
+    },
+    /// Someone else changed the database.
+    External {
+        items: Vec<ItemState>,
+        /// Who made the newest change and to which item, if known.
+        by: Option<(String, String)>,
+    },
+    /// Folded note text per node, for search.
+    SearchNotes(Vec<(NodeIx, String)>),
+}
+
+/// A change to the data, as the store performs it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    SetDone {
+        item: NodeIx,
+        done: bool,
+    },
+    SetDeadline {
+        item: NodeIx,
+        date: Option<NaiveDate>,
+    },
+    AddNote {
+        item: NodeIx,
+        note: NewNote,
+    },
+    EditNote {
+        item: NodeIx,
+        id: i64,
+        note: NewNote,
+    },
+    DeleteNote {
+        item: NodeIx,
+        id: i64,
+    },
+    RestoreNote {
+        item: NodeIx,
+        note: Note,
+    },
+}
+
+impl Change {
+    pub fn item(&self) -> NodeIx {
+        match self {
+            Change::SetDone { item, .. }
+            | Change::SetDeadline { item, .. }
+            | Change::AddNote { item, .. }
+            | Change::EditNote { item, .. }
+            | Change::DeleteNote { item, .. }
+            | Change::RestoreNote { item, .. } => *item,
+        }
+    }
+}
+
+/// Work for the loop to do outside `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save a change in one transaction; answer with `Saved` or `Failed`.
+    Write { change: Change, undo: bool },
+    /// Load an item's notes; answer with `NotesLoaded`.
+    LoadNotes(NodeIx),
+    /// Keep the note being typed (a dropped connection must not lose it).
+    SaveDraft(crate::store::Draft),
+    /// The note was saved or abandoned: forget the draft.
+    ClearDraft,
+    /// Leave the program.
+    Quit,
+}

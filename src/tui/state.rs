@@ -1,0 +1,311 @@
+//! Everything the interactive view shows, and nothing that does I/O. The selection is an item,
+//! never a row number: rows come and go as branches open, filters change and others edit.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use ratatui_textarea::TextArea;
+
+use super::message::Change;
+use crate::i18n::Lang;
+use crate::plan::query::AgencyRow;
+use crate::plan::{AgencyIx, NodeIx, Plan, Status};
+use crate::store::{Draft, NewNote, Note};
+
+/// A line of feedback in the footer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The tree limited to one agency's duties.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub agency: AgencyIx,
+    /// The agency holds a role on this node (directly or through a group).
+    pub duty: Vec<bool>,
+    /// Shown: a duty, or an ancestor of one.
+    pub shown: Vec<bool>,
+}
+
+/// A scrollable list with a selected row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListState {
+    pub sel: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    /// Matches, best first.
+    pub hits: Vec<NodeIx>,
+    /// Which match is selected.
+    pub at: usize,
+    /// Where we were, to go back on Esc.
+    pub origin: NodeIx,
+    pub origin_expanded: Vec<bool>,
+}
+
+/// Which part of the note editor has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Text,
+    DocRef,
+    DocDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub item: NodeIx,
+    /// Editing this existing note, or writing a new one.
+    pub note_id: Option<i64>,
+    pub text: TextArea<'static>,
+    pub doc_ref: String,
+    pub doc_date: String,
+    pub field: Field,
+    /// Waiting for the store to confirm.
+    pub saving: bool,
+    pub error: Option<String>,
+    /// Changed since the draft was last kept.
+    pub dirty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeadlineInput {
+    pub item: NodeIx,
+    pub input: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// Browsing the tree.
+    Tree,
+    /// Moving through the selected item's notes.
+    Notes {
+        sel: usize,
+    },
+    /// "Delete note #id?" waiting for y/n.
+    ConfirmDelete {
+        id: i64,
+        sel: usize,
+    },
+    Overdue {
+        rows: Vec<NodeIx>,
+        list: ListState,
+    },
+    Agencies {
+        rows: Vec<AgencyRow>,
+        list: ListState,
+    },
+    Search(Search),
+    Editor(Box<Editor>),
+    Deadline(DeadlineInput),
+    Help {
+        scroll: u16,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct State {
+    pub plan: Rc<Plan>,
+    pub status: Status,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub user: String,
+    pub read_only: bool,
+    pub color: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub expanded: Vec<bool>,
+    pub filter: Option<Filter>,
+    /// The visible rows of the tree, derived from `expanded` and `filter`.
+    pub rows: Vec<NodeIx>,
+    pub selected: NodeIx,
+    /// First tree row on screen.
+    pub offset: usize,
+    pub detail_scroll: u16,
+    /// Narrow screens: the detail fills the body.
+    pub zoom: bool,
+    /// Notes of one item (the selected one), loaded on demand.
+    pub notes: Option<(NodeIx, Vec<Note>)>,
+    /// Folded note text per node, for search.
+    pub search_notes: HashMap<NodeIx, String>,
+    pub mode: Mode,
+    pub flash: Option<Flash>,
+    /// Inverses of this session's changes, newest last.
+    pub undo: Vec<Change>,
+    pub quit: bool,
+}
+
+/// Rows above and below the selection kept visible when scrolling.
+const SCROLL_MARGIN: usize = 2;
+
+impl State {
+    pub fn new(plan: Rc<Plan>, status: Status, lang: Lang, today: NaiveDate, user: &str) -> State {
+        let n = plan.len();
+        // Open the parts and their sections: the plan's outline is visible at once.
+        let expanded = (0..n).map(|i| plan.node(i).depth < 1).collect();
+        let selected = plan.roots.first().copied().unwrap_or(0);
+        let mut s = State {
+            plan,
+            status,
+            lang,
+            today,
+            user: user.to_string(),
+            read_only: false,
+            color: true,
+            size: (80, 24),
+            expanded,
+            filter: None,
+            rows: Vec::new(),
+            selected,
+            offset: 0,
+            detail_scroll: 0,
+            zoom: false,
+            notes: None,
+            search_notes: HashMap::new(),
+            mode: Mode::Tree,
+            flash: None,
+            undo: Vec::new(),
+            quit: false,
+        };
+        s.rebuild_rows();
+        s
+    }
+
+    pub fn is_shown(&self, ix: NodeIx) -> bool {
+        self.filter.as_ref().is_none_or(|f| f.shown[ix])
+    }
+
+    /// Recompute the visible rows; keep the selection on a visible item.
+    pub fn rebuild_rows(&mut self) {
+        let plan = &self.plan;
+        let mut rows = Vec::with_capacity(plan.len());
+        let mut i = 0;
+        while i < plan.len() {
+            if !self.is_shown(i) {
+                i = plan.node(i).end;
+                continue;
+            }
+            rows.push(i);
+            i = if self.expanded[i] {
+                i + 1
+            } else {
+                plan.node(i).end
+            };
+        }
+        self.rows = rows;
+        if !self.rows.contains(&self.selected) {
+            // The nearest visible ancestor, else the first row.
+            let fallback = self
+                .plan
+                .ancestors(self.selected)
+                .into_iter()
+                .rev()
+                .find(|a| self.rows.contains(a))
+                .or_else(|| self.rows.first().copied());
+            if let Some(f) = fallback {
+                self.selected = f;
+            }
+        }
+        self.keep_visible();
+    }
+
+    /// The row of the selection in `rows`.
+    pub fn selected_row(&self) -> usize {
+        self.rows
+            .iter()
+            .position(|&r| r == self.selected)
+            .unwrap_or(0)
+    }
+
+    /// Open every ancestor of `ix` so it is a row, and select it.
+    pub fn reveal(&mut self, ix: NodeIx) {
+        for a in self.plan.ancestors(ix) {
+            self.expanded[a] = true;
+        }
+        self.selected = ix;
+        self.rebuild_rows();
+    }
+
+    /// Height of the tree pane in rows, from the current layout.
+    pub fn tree_height(&self) -> usize {
+        usize::from(super::view::layout::areas(self, self.size).tree.height).max(1)
+    }
+
+    /// Scroll so the selection stays on screen with a small margin.
+    pub fn keep_visible(&mut self) {
+        let h = self.tree_height();
+        let row = self.selected_row();
+        let margin = SCROLL_MARGIN.min(h.saturating_sub(1) / 2);
+        if row < self.offset + margin {
+            self.offset = row.saturating_sub(margin);
+        } else if row + margin >= self.offset + h {
+            self.offset = row + margin + 1 - h;
+        }
+        let max_offset = self.rows.len().saturating_sub(h);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// The notes of `ix` if they are loaded.
+    pub fn notes_of(&self, ix: NodeIx) -> Option<&[Note]> {
+        match &self.notes {
+            Some((i, n)) if *i == ix => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The note being typed, as a draft to keep.
+    pub fn draft(&self, now: &str) -> Option<Draft> {
+        let Mode::Editor(e) = &self.mode else {
+            return None;
+        };
+        let text = e.text.lines().join("\n");
+        if text.trim().is_empty() && e.doc_ref.trim().is_empty() {
+            return None;
+        }
+        Some(Draft {
+            plan_id: self.plan.id().to_string(),
+            item_id: self.plan.node(e.item).id.clone(),
+            note_id: e.note_id,
+            note: NewNote {
+                text,
+                doc_ref: Some(e.doc_ref.clone()).filter(|s| !s.is_empty()),
+                doc_date: crate::text::parse_date(&e.doc_date),
+            },
+            saved_at: now.to_string(),
+        })
+    }
+
+    /// A fresh editor for `item`, optionally prefilled.
+    pub fn editor(item: NodeIx, note_id: Option<i64>, note: &NewNote) -> Editor {
+        let lines: Vec<String> = if note.text.is_empty() {
+            vec![String::new()]
+        } else {
+            note.text.lines().map(str::to_string).collect()
+        };
+        let mut text = TextArea::new(lines);
+        text.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        text.set_cursor_line_style(ratatui::style::Style::default());
+        text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        text.move_cursor(ratatui_textarea::CursorMove::End);
+        Editor {
+            item,
+            note_id,
+            text,
+            doc_ref: note.doc_ref.clone().unwrap_or_default(),
+            doc_date: note
+                .doc_date
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
+            field: Field::Text,
+            saving: false,
+            error: None,
+            dirty: false,
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The detail of the selected item: id and kind, full text, agencies by role (groups with
+//! their size), deadline with countdown, status, targets, notes newest first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::i18n::{self, Lang, S};
+use crate::plan::{Countdown, NodeIx, Role};
+use crate::store::Note;
+use crate::text::{sanitize, width};
+use crate::tui::state::{Mode, State};
+
+pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let (lines, scroll) = match s.mode {
+        Mode::Notes { sel } | Mode::ConfirmDelete { sel, .. } => {
+            notes_only(s, t, s.selected, sel, usize::from(area.width), area.height)
+        }
+        _ => (lines(s, t, s.selected), s.detail_scroll),
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
+    let (plan, st, lang) = (&s.plan, &s.status, s.lang);
+    let n = plan.node(ix);
+    let safe = |x: &str| sanitize(x, false).into_owned();
+    let mut out = Vec::new();
+    let mut head = vec![
+        Span::styled(n.id.clone(), t.accent()),
+        Span::styled(format!(" · {}", i18n::kind(lang, n.kind)), t.dim()),
+    ];
+    if let Some(i) = n.index {
+        head.push(Span::styled(
+            format!(" · {}", plan.indexes[i].name),
+            t.dim(),
+        ));
+    }
+    out.push(Line::from(head));
+    out.push(Line::from(Span::styled(
+        format!("{} {}", safe(&n.label), safe(&n.title))
+            .trim()
+            .to_string(),
+        t.bold(),
+    )));
+    if !n.text.is_empty() && n.text != n.title {
+        for para in sanitize(&n.text, true).lines() {
+            out.push(Line::from(para.to_string()));
+        }
+    }
+    if let Some(r) = &n.remark {
+        out.push(Line::from(Span::styled(safe(r), t.dim())));
+    }
+    out.push(Line::default());
+    for role in Role::ALL {
+        let entries = n.roles.get(role);
+        if entries.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let a = plan.agencies.get(e.agency);
+                let mut name = safe(a.short_name(lang == Lang::En));
+                if a.is_group() {
+                    let members = plan.agencies.expanded(e.agency).len();
+                    if members > 0 {
+                        name.push_str(&format!(" ({})", S::TuiGroupOf.fill(lang, &[&members])));
+                    }
+                }
+                if let Some(scope) = &e.scope {
+                    name.push_str(&format!(" — {}", safe(scope)));
+                }
+                name
+            })
+            .collect();
+        out.push(Line::from(vec![
+            Span::styled(format!("{}: ", i18n::role(lang, role)), t.bold()),
+            Span::raw(names.join("; ")),
+        ]));
+    }
+    let c = st.countdown(ix, s.today);
+    let late = n.is_task() && !st.items[ix].done && matches!(c, Countdown::Late(_));
+    let mut due = vec![
+        Span::styled(format!("{}: ", S::Deadline.get(lang)), t.bold()),
+        Span::raw(format!("{} · ", i18n::date(st.deadlines[ix]))),
+        Span::styled(
+            i18n::countdown(lang, c),
+            if late { t.overdue() } else { t.plain() },
+        ),
+    ];
+    if st.items[ix].deadline.is_some() {
+        due.push(Span::styled(
+            format!(" ({})", S::OwnDeadline.get(lang)),
+            t.dim(),
+        ));
+    }
+    out.push(Line::from(due));
+    if n.is_task() {
+        let item = &st.items[ix];
+        out.push(if item.done {
+            let when = item
+                .done_at
+                .as_deref()
+                .map(i18n::timestamp)
+                .unwrap_or_default();
+            Line::from(Span::styled(
+                format!(
+                    "✓ {}: {}",
+                    S::Done.get(lang),
+                    S::DoneBy.fill(lang, &[&when, &safe(item.done_by.as_deref().unwrap_or(""))])
+                ),
+                t.done(),
+            ))
+        } else if late {
+            Line::from(Span::styled(
+                format!("! {} · {}", S::NotDone.get(lang), S::Overdue.get(lang)),
+                t.overdue(),
+            ))
+        } else {
+            Line::from(format!("○ {}", S::NotDone.get(lang)))
+        });
+    } else {
+        let tally = st.tallies[ix];
+        if tally.total > 0 {
+            out.push(Line::from(format!(
+                "{}: {}/{}",
+                S::Progress.get(lang),
+                tally.done,
+                tally.total
+            )));
+        }
+    }
+    if !n.targets.is_empty() {
+        out.push(Line::from(Span::styled(
+            format!("{}:", S::Targets.get(lang)),
+            t.bold(),
+        )));
+        for target in &n.targets {
+            out.push(Line::from(format!(
+                "  • {}: {}",
+                safe(&target.metric),
+                safe(&target.text)
+            )));
+        }
+    }
+    out.push(Line::default());
+    out.extend(note_lines(s, t, ix, None));
+    out
+}
+
+/// The notes section; `sel` highlights one note (notes mode).
+fn note_lines(s: &State, t: Theme, ix: NodeIx, sel: Option<usize>) -> Vec<Line<'static>> {
+    let lang = s.lang;
+    let count = s.status.items[ix].notes;
+    let mut out = vec![Line::from(Span::styled(
+        S::TuiNotesCount.fill(lang, &[&count]),
+        t.bold(),
+    ))];
+    match s.notes_of(ix) {
+        None if count > 0 => out.push(Line::from(Span::styled(
+            S::TuiLoading.get(lang).to_string(),
+            t.dim(),
+        ))),
+        None | Some([]) => out.push(Line::from(Span::styled(
+            S::TuiNoNotesYet.get(lang).to_string(),
+            t.dim(),
+        ))),
+        Some(notes) => {
+            for (i, note) in notes.iter().enumerate() {
+                let style = if sel == Some(i) {
+                    t.selected()
+                } else {
+                    t.plain()
+                };
+                out.push(Line::from(Span::styled(
+                    note_header(note, lang),
+                    style.patch(t.dim()),
+                )));
+                for l in sanitize(&note.text, true).lines() {
+                    out.push(Line::from(Span::styled(format!("  {l}"), style)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn note_header(note: &Note, lang: Lang) -> String {
+    let mut h = format!(
+        "#{} {} · {}",
+        note.id,
+        i18n::timestamp(&note.created_at),
+        sanitize(&note.author, false)
+    );
+    if let Some(r) = &note.doc_ref {
+        h.push_str(&format!(
+            " · {}: {}",
+            S::Document.get(lang),
+            sanitize(r, false)
+        ));
+        if let Some(d) = note.doc_date {
+            h.push_str(&format!(" ({})", i18n::date(d)));
+        }
+    }
+    h
+}
+
+/// Notes mode: only the notes, scrolled so the selected one is on screen.
+fn notes_only(
+    s: &State,
+    t: Theme,
+    ix: NodeIx,
+    sel: usize,
+    w: usize,
+    h: u16,
+) -> (Vec<Line<'static>>, u16) {
+    let lines = note_lines(s, t, ix, Some(sel));
+    // Rows each note takes once wrapped, to find where the selected one starts.
+    let rows = |l: &Line<'_>| {
+        let lw: usize = l.spans.iter().map(|sp| width(&sp.content)).sum();
+        lw.div_ceil(w.max(1)).max(1)
+    };
+    let mut start = rows(&lines[0]);
+    let mut note = 0;
+    let mut i = 1;
+    let notes = s.notes_of(ix).unwrap_or(&[]);
+    while note < sel && note < notes.len() {
+        let n_lines = 1 + sanitize(&notes[note].text, true).lines().count();
+        for l in &lines[i..(i + n_lines).min(lines.len())] {
+            start += rows(l);
+        }
+        i += n_lines;
+        note += 1;
+    }
+    let scroll = start.saturating_sub(usize::from(h) / 3);
+    (lines, scroll.min(u16::MAX as usize) as u16)
+}

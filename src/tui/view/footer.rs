@@ -1,0 +1,113 @@
+//! The footer: the last message (or the input line of search and deadline), then the keys
+//! that work in the current mode.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::i18n::S;
+use crate::plan::query;
+use crate::text::{sanitize, truncate, width};
+use crate::tui::state::{Mode, State};
+
+pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
+    let lang = s.lang;
+    let w = usize::from(area.width);
+    let (first, cursor) = match &s.mode {
+        Mode::Search(search) => {
+            let prompt = format!("{}: ", S::TuiSearch.get(lang));
+            let count = if search.query.is_empty() {
+                String::new()
+            } else if search.hits.is_empty() {
+                format!("  {}", S::TuiNoMatch.get(lang))
+            } else {
+                format!(
+                    "  {}",
+                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()])
+                )
+            };
+            let query = sanitize(&search.query, false).into_owned();
+            let x = width(&prompt) + width(&query);
+            (
+                Line::from(vec![
+                    Span::styled(prompt, t.accent()),
+                    Span::raw(query),
+                    Span::styled(
+                        count,
+                        if search.hits.is_empty() {
+                            t.overdue()
+                        } else {
+                            t.dim()
+                        },
+                    ),
+                ]),
+                Some(x),
+            )
+        }
+        Mode::Deadline(d) => {
+            let prompt = S::TuiDeadlinePrompt.get(lang).to_string();
+            let input = sanitize(&d.input, false).into_owned();
+            let x = width(&prompt) + width(&input);
+            let mut spans = vec![Span::styled(prompt, t.accent()), Span::raw(input)];
+            if let Some(e) = &d.error {
+                spans.push(Span::styled(format!("  {e}"), t.error()));
+            }
+            (Line::from(spans), Some(x))
+        }
+        Mode::ConfirmDelete { id, .. } => (
+            Line::from(Span::styled(
+                S::TuiConfirmDelete.fill(lang, &[id]),
+                t.error(),
+            )),
+            None,
+        ),
+        _ => (status_line(s, t), None),
+    };
+    let keys = match &s.mode {
+        Mode::Tree => S::KeysTree,
+        Mode::Notes { .. } => S::KeysNotes,
+        Mode::ConfirmDelete { .. } => S::KeysConfirm,
+        Mode::Overdue { .. } => S::KeysList,
+        Mode::Agencies { .. } => S::KeysAgencies,
+        Mode::Search(_) => S::KeysSearch,
+        Mode::Editor(_) => S::KeysEditor,
+        Mode::Deadline(_) => S::KeysDeadline,
+        Mode::Help { .. } => S::KeysHelp,
+    }
+    .get(lang);
+    let second = Line::from(Span::styled(truncate(keys, w).into_owned(), t.dim()));
+    f.render_widget(Paragraph::new(vec![first, second]), area);
+    if let Some(x) = cursor
+        && x < w
+    {
+        f.set_cursor_position(Position::new(area.x + x as u16, area.y));
+    }
+}
+
+/// The message of the last action, or where the selection is and how the plan stands.
+fn status_line(s: &State, t: Theme) -> Line<'static> {
+    if let Some(flash) = &s.flash {
+        let style = if flash.error { t.error() } else { t.ok() };
+        return Line::from(Span::styled(
+            sanitize(&flash.text, false).into_owned(),
+            style,
+        ));
+    }
+    let total = s.status.total(&s.plan);
+    let overdue = query::overdue(&s.plan, &s.status, s.today, None, None).len();
+    Line::from(vec![
+        Span::styled(s.plan.node(s.selected).id.clone(), t.accent()),
+        Span::styled(
+            format!(
+                " · {}",
+                S::TuiStatusLine.fill(
+                    s.lang,
+                    &[&format!("{}/{}", total.done, total.total), &overdue]
+                )
+            ),
+            t.dim(),
+        ),
+    ])
+}

@@ -1,0 +1,105 @@
+//! The header: plan title and today; key deadlines with countdowns; progress per index and the
+//! active filter.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::i18n::{self, Lang, S};
+use crate::plan::{Countdown, Tally, query};
+use crate::text::{sanitize, truncate, width};
+use crate::tui::state::State;
+
+pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
+    let lang = s.lang;
+    let w = usize::from(area.width);
+
+    // Title and date.
+    let mut right = format!("{} {}", S::Today.get(lang), i18n::date(s.today));
+    if s.read_only {
+        right = format!("[{}] {right}", S::ReadOnly.get(lang).to_uppercase());
+    }
+    let title_w = w.saturating_sub(width(&right) + 1);
+    let title = truncate(&sanitize(s.plan.title(), false), title_w).into_owned();
+    let gap = w.saturating_sub(width(&title) + width(&right));
+    let line1 = Line::from(vec![
+        Span::styled(title, t.bold()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, if s.read_only { t.error() } else { t.dim() }),
+    ]);
+
+    // Deadlines.
+    let mut spans = Vec::new();
+    for (i, m) in s.plan.milestones.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", t.dim()));
+        }
+        let label = if lang == Lang::En {
+            &m.short_en
+        } else {
+            &m.short
+        };
+        let c = Countdown::new(m.date, s.today);
+        let style = match c {
+            Countdown::Late(_) => t.overdue(),
+            Countdown::Today => t.soon(),
+            Countdown::Left(d) if d <= 14 => t.soon(),
+            Countdown::Left(_) => t.plain(),
+        };
+        spans.push(Span::raw(format!(
+            "{} {}: ",
+            sanitize(label, false),
+            i18n::date(m.date)
+        )));
+        spans.push(Span::styled(i18n::countdown(lang, c), style));
+    }
+    let line2 = Line::from(spans);
+
+    // Progress per index, then the filter.
+    let mut spans = Vec::new();
+    for (i, (info, tally)) in s
+        .plan
+        .indexes
+        .iter()
+        .zip(query::index_tallies(&s.plan, &s.status))
+        .enumerate()
+    {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(info.name.clone(), t.accent()));
+        spans.push(Span::raw(format!(" {}/{} ", tally.done, tally.total)));
+        spans.push(gauge(tally, t));
+    }
+    if let Some(filter) = &s.filter {
+        let a = s.plan.agencies.get(filter.agency);
+        spans.push(Span::styled(" │ ", t.dim()));
+        spans.push(Span::styled(
+            format!(
+                "{}: {}",
+                S::TuiFilter.get(lang),
+                sanitize(a.short_name(lang == Lang::En), false)
+            ),
+            t.soon(),
+        ));
+    }
+    let line3 = Line::from(spans);
+    f.render_widget(Paragraph::new(vec![line1, line2, line3]), area);
+}
+
+/// A five-cell bar: █ done, ░ to do (readable without colour).
+fn gauge(t: Tally, theme: Theme) -> Span<'static> {
+    const CELLS: usize = 5;
+    let full = (t.ratio() * CELLS as f64).round() as usize;
+    let bar = format!("{}{}", "█".repeat(full), "░".repeat(CELLS - full));
+    Span::styled(
+        bar,
+        if t.complete() {
+            theme.done()
+        } else {
+            theme.dim()
+        },
+    )
+}

@@ -1,0 +1,150 @@
+//! Full-screen lists: the overdue view (by deadline, with countdown and lead agency) and the
+//! agency view (roles, done/total, overdue).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::i18n::{self, Lang, S};
+use crate::plan::query::AgencyRow;
+use crate::plan::{Countdown, NodeIx};
+use crate::text::{fit, sanitize};
+use crate::tui::state::{ListState, State};
+use crate::tui::update::NEAR_DAYS;
+
+fn row_rect(area: Rect, i: usize) -> Rect {
+    Rect::new(area.x, area.y + i as u16, area.width, 1)
+}
+
+pub fn overdue(
+    f: &mut Frame<'_>,
+    s: &State,
+    t: Theme,
+    area: Rect,
+    rows: &[NodeIx],
+    list: &ListState,
+) {
+    let lang = s.lang;
+    let w = usize::from(area.width);
+    let title = format!(
+        "{} — {}",
+        S::TuiOverdueTitle.fill(lang, &[&NEAR_DAYS]),
+        rows.len()
+    );
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(title, t.bold()))),
+        row_rect(area, 0),
+    );
+    let show_date = w >= 100;
+    let (cw, idw, leadw) = (18, 16, (w / 5).clamp(12, 30));
+    let datew = if show_date { 12 } else { 0 };
+    let titlew = w.saturating_sub(cw + idw + leadw + datew + 3);
+    let h = usize::from(area.height).saturating_sub(1);
+    for (i, &ix) in rows.iter().enumerate().skip(list.offset).take(h) {
+        let n = s.plan.node(ix);
+        let c = s.status.countdown(ix, s.today);
+        let lead: Vec<&str> = n
+            .responsible()
+            .iter()
+            .map(|e| s.plan.agencies.get(e.agency).short_name(lang == Lang::En))
+            .collect();
+        let selected = i == list.sel;
+        let base = if selected { t.selected() } else { t.plain() };
+        let cstyle = match c {
+            _ if selected => base,
+            Countdown::Late(_) => t.overdue(),
+            _ => t.soon(),
+        };
+        let mut spans = Vec::new();
+        if show_date {
+            spans.push(Span::styled(
+                fit(&i18n::date(s.status.deadlines[ix]), datew),
+                base,
+            ));
+        }
+        spans.extend([
+            Span::styled(fit(&i18n::countdown(lang, c), cw), cstyle),
+            Span::styled(format!(" {}", fit(&n.id, idw)), base),
+            Span::styled(
+                format!(" {}", fit(&sanitize(&n.title, false), titlew)),
+                base,
+            ),
+            Span::styled(
+                format!(" {}", fit(&sanitize(&lead.join("; "), false), leadw)),
+                if selected { base } else { t.dim() },
+            ),
+        ]);
+        f.render_widget(
+            Paragraph::new(Line::from(spans)),
+            row_rect(area, 1 + i - list.offset),
+        );
+    }
+    if rows.is_empty() {
+        f.render_widget(
+            Paragraph::new(S::NothingOverdue.get(lang)),
+            row_rect(area, 1),
+        );
+    }
+}
+
+pub fn agencies(
+    f: &mut Frame<'_>,
+    s: &State,
+    t: Theme,
+    area: Rect,
+    rows: &[AgencyRow],
+    list: &ListState,
+) {
+    let lang = s.lang;
+    let w = usize::from(area.width);
+    let nums = [
+        (S::RoleLead.get(lang), 9),
+        (S::RoleImplementing.get(lang), 10),
+        (S::Done.get(lang), 9),
+        (S::Overdue.get(lang), 8),
+    ];
+    let numw: usize = nums.iter().map(|n| n.1).sum();
+    let namew = w.saturating_sub(numw);
+    let mut head = fit(S::TuiAgenciesTitle.get(lang), namew);
+    for (label, cw) in nums {
+        head.push_str(&format!("{:>width$}", fit(label, cw - 1), width = cw));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(Span::styled(head, t.bold()))),
+        row_rect(area, 0),
+    );
+    let h = usize::from(area.height).saturating_sub(1);
+    for (i, r) in rows.iter().enumerate().skip(list.offset).take(h) {
+        let a = s.plan.agencies.get(r.agency);
+        let selected = i == list.sel;
+        let base = if selected { t.selected() } else { t.plain() };
+        let cells = [
+            r.lead.to_string(),
+            r.implementing.to_string(),
+            format!("{}/{}", r.tally.done, r.tally.total),
+            r.overdue.to_string(),
+        ];
+        let mut spans = vec![Span::styled(
+            fit(&sanitize(a.display_name(lang == Lang::En), false), namew),
+            if a.is_group() && !selected {
+                base.patch(t.accent())
+            } else {
+                base
+            },
+        )];
+        for (k, (cell, (_, cw))) in cells.iter().zip(nums).enumerate() {
+            let style = if k == 3 && r.overdue > 0 && !selected {
+                t.overdue()
+            } else {
+                base
+            };
+            spans.push(Span::styled(format!("{cell:>cw$}"), style));
+        }
+        f.render_widget(
+            Paragraph::new(Line::from(spans)),
+            row_rect(area, 1 + i - list.offset),
+        );
+    }
+}

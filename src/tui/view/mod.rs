@@ -1,0 +1,86 @@
+//! `view(state)`: draws the state, reads it only. One file per region.
+
+mod detail;
+pub mod editor;
+mod footer;
+mod header;
+pub mod layout;
+mod lists;
+pub mod theme;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::state::{Mode, State};
+use crate::i18n::S;
+use theme::Theme;
+
+pub fn view(f: &mut Frame<'_>, s: &State) {
+    let size = f.area();
+    let a = layout::areas(s, (size.width, size.height));
+    let t = Theme { color: s.color };
+    if a.too_small {
+        let msg = S::TuiTooSmall.fill(s.lang, &[&size.width, &size.height]);
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), size);
+        return;
+    }
+    header::draw(f, s, t, a.header);
+    match &s.mode {
+        Mode::Overdue { rows, list } => lists::overdue(f, s, t, a.body, rows, list),
+        Mode::Agencies { rows, list } => lists::agencies(f, s, t, a.body, rows, list),
+        Mode::Help { scroll } => help(f, s, t, a.body, *scroll),
+        _ => {
+            if s.zoom && !a.wide {
+                detail::draw(f, s, t, a.body);
+            } else {
+                tree::draw(f, s, t, a.tree);
+                divider(f, s, t, a.divider, a.wide);
+                detail::draw(f, s, t, a.detail);
+            }
+        }
+    }
+    if let Mode::Editor(e) = &s.mode {
+        editor::draw(f, s, t, a.body, e);
+    }
+    footer::draw(f, s, t, a.footer);
+}
+
+fn divider(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, wide: bool) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if wide {
+        let lines: Vec<Line<'_>> = (0..area.height)
+            .map(|_| Line::from(Span::styled("│", t.dim())))
+            .collect();
+        f.render_widget(Paragraph::new(lines), area);
+    } else {
+        let id = &s.plan.node(s.selected).id;
+        let label = format!("── {id} ");
+        let rest = usize::from(area.width).saturating_sub(crate::text::width(&label));
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                format!("{label}{}", "─".repeat(rest)),
+                t.dim(),
+            ))),
+            area,
+        );
+    }
+}
+
+fn help(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, scroll: u16) {
+    let mut lines = vec![Line::from(Span::styled(
+        S::TuiHelpTitle.get(s.lang),
+        t.bold(),
+    ))];
+    lines.extend(
+        S::HelpBody
+            .get(s.lang)
+            .lines()
+            .map(|l| Line::from(l.to_string())),
+    );
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}

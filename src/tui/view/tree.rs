@@ -1,0 +1,95 @@
+//! The plan tree: one row per visible node. Each row: indent, ▸/▾, a status glyph
+//! (✓ done, ! overdue, ○ to do), the label as printed, the title cut to fit, and done/total for
+//! branches. Overdue shows by colour and by glyph.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::plan::NodeIx;
+use crate::text::{sanitize, truncate, width};
+use crate::tui::state::State;
+
+pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
+    let h = usize::from(area.height);
+    for (i, &ix) in s.rows.iter().skip(s.offset).take(h).enumerate() {
+        let row = Rect::new(area.x, area.y + i as u16, area.width, 1);
+        f.render_widget(Paragraph::new(line(s, t, ix, usize::from(area.width))), row);
+    }
+}
+
+/// The glyph and its style for a node.
+pub fn glyph(s: &State, t: Theme, ix: NodeIx) -> (&'static str, ratatui::style::Style) {
+    let node = s.plan.node(ix);
+    if node.is_task() {
+        if s.status.items[ix].done {
+            ("✓", t.done())
+        } else if s.status.is_overdue(&s.plan, ix, s.today) {
+            ("!", t.overdue())
+        } else {
+            ("○", t.plain())
+        }
+    } else {
+        let tally = s.status.tallies[ix];
+        if tally.complete() {
+            ("✓", t.done())
+        } else if tally.total > tally.done && s.status.overdue_in(&s.plan, ix, s.today) > 0 {
+            ("!", t.overdue())
+        } else {
+            (" ", t.plain())
+        }
+    }
+}
+
+fn line(s: &State, t: Theme, ix: NodeIx, w: usize) -> Line<'static> {
+    let node = s.plan.node(ix);
+    let selected = ix == s.selected;
+    let context = s.filter.as_ref().is_some_and(|f| !f.duty[ix]);
+    let indent = "  ".repeat(node.depth.min(8));
+    let expander = if node.children.is_empty() {
+        " "
+    } else if s.expanded[ix] {
+        "▾"
+    } else {
+        "▸"
+    };
+    let (g, gstyle) = glyph(s, t, ix);
+    let tally = s.status.tallies[ix];
+    let right = if node.children.is_empty() || tally.total == 0 {
+        String::new()
+    } else {
+        format!(" {}/{}", tally.done, tally.total)
+    };
+    let label = if node.label.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", sanitize(&node.label, false))
+    };
+    let head = format!("{indent}{expander}");
+    let used = width(&head) + 2 + width(&label) + width(&right);
+    let title = truncate(&sanitize(&node.title, false), w.saturating_sub(used)).into_owned();
+    let pad = w.saturating_sub(used + width(&title));
+    let base = if selected {
+        t.selected()
+    } else if context {
+        t.dim()
+    } else {
+        t.plain()
+    };
+    let strong = if node.children.is_empty() || context {
+        base
+    } else {
+        base.patch(t.bold())
+    };
+    Line::from(vec![
+        Span::styled(head, base),
+        Span::styled(g, if selected { base } else { gstyle }),
+        Span::styled(" ", base),
+        Span::styled(label, if selected { base } else { t.dim() }),
+        Span::styled(title, strong),
+        Span::styled(" ".repeat(pad), base),
+        Span::styled(right, if selected { base } else { t.dim() }),
+    ])
+}
