@@ -104,6 +104,12 @@ pub struct Hit {
 pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>) -> Vec<Hit> {
     let q = fold(query.trim());
     let words: Vec<&str> = q.split_whitespace().collect();
+    // Ids compare by their lookup key, where `đ` stands for `dd` (folding makes it `d`, which
+    // ranked IV.4.d above IV.4.dd for "IV.4.đ").
+    let mut keys: Vec<String> = query.split_whitespace().map(super::ids::key).collect();
+    if keys.len() != words.len() {
+        keys = words.iter().map(|w| w.to_string()).collect();
+    }
     if words.is_empty() {
         return Vec::new();
     }
@@ -113,10 +119,10 @@ pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>
         let note = notes(ix);
         let mut score = 0u32;
         let mut all = true;
-        for w in &words {
-            let s = if f.id == *w {
+        for (w, k) in words.iter().zip(&keys) {
+            let s = if f.id == *k {
                 1000
-            } else if f.id.starts_with(w) {
+            } else if f.id.starts_with(k.as_str()) {
                 200
             } else if f.title.contains(w) {
                 30
@@ -135,11 +141,17 @@ pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>
         if !all {
             continue;
         }
+        // The words together, as typed, count far more than the same words scattered.
         if words.len() > 1 {
-            if f.title.contains(q.as_str()) {
-                score += 60;
-            } else if f.text.contains(q.as_str()) || f.agencies.contains(q.as_str()) {
-                score += 25;
+            let phrase = words.join(" ");
+            if f.title.contains(&phrase) {
+                score += 300;
+            } else if f.text.contains(&phrase) {
+                score += 150;
+            } else if f.agencies.contains(&phrase) {
+                score += 100;
+            } else if note.as_deref().is_some_and(|n| n.contains(&phrase)) {
+                score += 80;
             }
         }
         hits.push(Hit { node: ix, score });

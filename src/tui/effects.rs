@@ -68,6 +68,11 @@ impl Runner {
         }
     }
 
+    /// The store, for callers that check what was saved.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Keep the note being typed (called when leaving abruptly).
     pub fn keep_draft(&mut self, state: &State) {
         let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);

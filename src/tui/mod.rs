@@ -6,7 +6,7 @@
 //! happens only after something changed: idle, nothing is written to the terminal. A slow
 //! tick notices other people's edits (`PRAGMA data_version`) and a new day.
 
-mod effects;
+pub mod effects;
 pub mod keys;
 pub mod message;
 pub mod state;

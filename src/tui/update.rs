@@ -637,10 +637,14 @@ fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
         return vec![];
     };
     match msg {
-        Msg::InputChar(c) => d.input.push(c),
+        Msg::InputChar(c) => {
+            d.input.push(c);
+            d.error = None;
+        }
         Msg::Paste(p) => d.input.push_str(p.trim()),
         Msg::InputBackspace => {
             d.input.pop();
+            d.error = None;
         }
         Msg::Back => state.mode = Mode::Tree,
         Msg::Submit => {

@@ -31,8 +31,10 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     );
 }
 
+/// Facts first (status, deadline, who), then the text, targets and notes: on a short pane
+/// the top lines answer "where does this stand?".
 fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
-    let (plan, st, lang) = (&s.plan, &s.status, s.lang);
+    let (plan, lang) = (&s.plan, s.lang);
     let n = plan.node(ix);
     let safe = |x: &str| sanitize(x, false).into_owned();
     let mut out = Vec::new();
@@ -47,21 +49,9 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(head));
-    out.push(Line::from(Span::styled(
-        format!("{} {}", safe(&n.label), safe(&n.title))
-            .trim()
-            .to_string(),
-        t.bold(),
-    )));
-    if !n.text.is_empty() && n.text != n.title {
-        for para in sanitize(&n.text, true).lines() {
-            out.push(Line::from(para.to_string()));
-        }
+    if let Some(line) = status_line(s, t, ix) {
+        out.push(line);
     }
-    if let Some(r) = &n.remark {
-        out.push(Line::from(Span::styled(safe(r), t.dim())));
-    }
-    out.push(Line::default());
     for role in Role::ALL {
         let entries = n.roles.get(role);
         if entries.is_empty() {
@@ -89,57 +79,27 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
             Span::raw(names.join("; ")),
         ]));
     }
-    let c = st.countdown(ix, s.today);
-    let late = n.is_task() && !st.items[ix].done && matches!(c, Countdown::Late(_));
-    let mut due = vec![
-        Span::styled(format!("{}: ", S::Deadline.get(lang)), t.bold()),
-        Span::raw(format!("{} · ", i18n::date(st.deadlines[ix]))),
-        Span::styled(
-            i18n::countdown(lang, c),
-            if late { t.overdue() } else { t.plain() },
-        ),
-    ];
-    if st.items[ix].deadline.is_some() {
-        due.push(Span::styled(
-            format!(" ({})", S::OwnDeadline.get(lang)),
-            t.dim(),
-        ));
+    out.push(Line::default());
+    // The title is the text's opening words for items and tasks: print it once.
+    let label = safe(&n.label);
+    if n.text.is_empty() || !n.text.starts_with(&n.title) {
+        out.push(Line::from(Span::styled(
+            format!("{label} {}", safe(&n.title)).trim().to_string(),
+            t.bold(),
+        )));
     }
-    out.push(Line::from(due));
-    if n.is_task() {
-        let item = &st.items[ix];
-        out.push(if item.done {
-            let when = item
-                .done_at
-                .as_deref()
-                .map(i18n::timestamp)
-                .unwrap_or_default();
-            Line::from(Span::styled(
-                format!(
-                    "✓ {}: {}",
-                    S::Done.get(lang),
-                    S::DoneBy.fill(lang, &[&when, &safe(item.done_by.as_deref().unwrap_or(""))])
-                ),
-                t.done(),
-            ))
-        } else if late {
-            Line::from(Span::styled(
-                format!("! {} · {}", S::NotDone.get(lang), S::Overdue.get(lang)),
-                t.overdue(),
-            ))
-        } else {
-            Line::from(format!("○ {}", S::NotDone.get(lang)))
-        });
-    } else {
-        let tally = st.tallies[ix];
-        if tally.total > 0 {
-            out.push(Line::from(format!(
-                "{}: {}/{}",
-                S::Progress.get(lang),
-                tally.done,
-                tally.total
-            )));
+    if !n.text.is_empty() && n.text != n.title {
+        for (i, para) in sanitize(&n.text, true).lines().enumerate() {
+            let prefix = if i == 0 && n.text.starts_with(&n.title) && !label.is_empty() {
+                format!("{label} ")
+            } else {
+                String::new()
+            };
+            out.push(Line::from(format!("{prefix}{para}")));
         }
+    }
+    if let Some(r) = &n.remark {
+        out.push(Line::from(Span::styled(safe(r), t.dim())));
     }
     if !n.targets.is_empty() {
         out.push(Line::from(Span::styled(
@@ -157,6 +117,60 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.extend(note_lines(s, t, ix, None));
     out
+}
+
+/// "✓ Đã xong … · Hạn … · còn N ngày" for tasks, "Tiến độ d/t · Hạn …" for branches; none for
+/// purposes and goals, which carry no task.
+fn status_line(s: &State, t: Theme, ix: NodeIx) -> Option<Line<'static>> {
+    let (st, lang) = (&s.status, s.lang);
+    let n = s.plan.node(ix);
+    let tally = st.tallies[ix];
+    if !n.is_task() && tally.total == 0 {
+        return None;
+    }
+    let c = st.countdown(ix, s.today);
+    let item = &st.items[ix];
+    let late = n.is_task() && !item.done && matches!(c, Countdown::Late(_));
+    let mut spans = if n.is_task() && item.done {
+        let when = item
+            .done_at
+            .as_deref()
+            .map(i18n::timestamp)
+            .unwrap_or_default();
+        let who = sanitize(item.done_by.as_deref().unwrap_or(""), false).into_owned();
+        vec![Span::styled(
+            format!("✓ {} {when} · {who}", S::Done.get(lang)),
+            t.done(),
+        )]
+    } else if n.is_task() {
+        vec![Span::styled(
+            format!("{} {}", if late { "!" } else { "○" }, S::NotDone.get(lang)),
+            if late { t.overdue() } else { t.plain() },
+        )]
+    } else {
+        vec![Span::raw(format!(
+            "{} {}/{}",
+            S::Progress.get(lang),
+            tally.done,
+            tally.total
+        ))]
+    };
+    spans.push(Span::raw(format!(
+        " · {} {} · ",
+        S::Deadline.get(lang),
+        i18n::date(st.deadlines[ix])
+    )));
+    spans.push(Span::styled(
+        i18n::countdown(lang, c),
+        if late { t.overdue() } else { t.plain() },
+    ));
+    if item.deadline.is_some() {
+        spans.push(Span::styled(
+            format!(" ({})", S::OwnDeadline.get(lang)),
+            t.dim(),
+        ));
+    }
+    Some(Line::from(spans))
 }
 
 /// The notes section; `sel` highlights one note (notes mode).

@@ -13,11 +13,12 @@ use crate::tui::state::{Editor, Field, State};
 
 pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, body: Rect, e: &Editor) {
     let lang = s.lang;
-    let w = body.width.saturating_sub(2).clamp(20, 76);
-    let h = body.height.clamp(6, 12);
+    // As large as the body allows, up to 76×12; on a small screen the whole body.
+    let w = body.width.saturating_sub(2).min(76).max(body.width.min(20));
+    let h = body.height.min(12);
     let area = Rect::new(
-        body.x + (body.width - w) / 2,
-        body.y + (body.height - h) / 2,
+        body.x + body.width.saturating_sub(w) / 2,
+        body.y + body.height.saturating_sub(h) / 2,
         w,
         h,
     );
@@ -79,7 +80,10 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, body: Rect, e: &Editor) {
             let (top, left) = e.text.scroll_offset();
             let row = (c.row as u16).saturating_sub(top);
             let col = (c.col as u16).saturating_sub(left);
-            Position::new(text_area.x + col, text_area.y + row.min(text_h - 1))
+            Position::new(
+                text_area.x + col,
+                text_area.y + row.min(text_h.saturating_sub(1)),
+            )
         }
         Field::DocRef => Position::new(below.x + doc_x as u16, below.y),
         Field::DocDate => Position::new(below.x + date_x as u16, below.y + 1),

@@ -50,11 +50,10 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
             let prompt = S::TuiDeadlinePrompt.get(lang).to_string();
             let input = sanitize(&d.input, false).into_owned();
             let x = width(&prompt) + width(&input);
-            let mut spans = vec![Span::styled(prompt, t.accent()), Span::raw(input)];
-            if let Some(e) = &d.error {
-                spans.push(Span::styled(format!("  {e}"), t.error()));
-            }
-            (Line::from(spans), Some(x))
+            (
+                Line::from(vec![Span::styled(prompt, t.accent()), Span::raw(input)]),
+                Some(x),
+            )
         }
         Mode::ConfirmDelete { id, .. } => (
             Line::from(Span::styled(
@@ -66,6 +65,7 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         _ => (status_line(s, t), None),
     };
     let keys = match &s.mode {
+        Mode::Tree if w >= 100 => S::KeysTreeWide,
         Mode::Tree => S::KeysTree,
         Mode::Notes { .. } => S::KeysNotes,
         Mode::ConfirmDelete { .. } => S::KeysConfirm,
@@ -77,7 +77,14 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Help { .. } => S::KeysHelp,
     }
     .get(lang);
-    let second = Line::from(Span::styled(truncate(keys, w).into_owned(), t.dim()));
+    // An input's error takes the place of the key list until the input changes.
+    let second = match &s.mode {
+        Mode::Deadline(d) if d.error.is_some() => Line::from(Span::styled(
+            truncate(d.error.as_deref().unwrap_or(""), w).into_owned(),
+            t.error(),
+        )),
+        _ => Line::from(Span::styled(truncate(keys, w).into_owned(), t.dim())),
+    };
     f.render_widget(Paragraph::new(vec![first, second]), area);
     if let Some(x) = cursor
         && x < w

@@ -30,32 +30,12 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Span::styled(right, if s.read_only { t.error() } else { t.dim() }),
     ]);
 
-    // Deadlines.
-    let mut spans = Vec::new();
-    for (i, m) in s.plan.milestones.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" │ ", t.dim()));
-        }
-        let label = if lang == Lang::En {
-            &m.short_en
-        } else {
-            &m.short
-        };
-        let c = Countdown::new(m.date, s.today);
-        let style = match c {
-            Countdown::Late(_) => t.overdue(),
-            Countdown::Today => t.soon(),
-            Countdown::Left(d) if d <= 14 => t.soon(),
-            Countdown::Left(_) => t.plain(),
-        };
-        spans.push(Span::raw(format!(
-            "{} {}: ",
-            sanitize(label, false),
-            i18n::date(m.date)
-        )));
-        spans.push(Span::styled(i18n::countdown(lang, c), style));
-    }
-    let line2 = Line::from(spans);
+    // Deadlines: with their dates when they fit, else only the countdowns.
+    let line2 = [true, false]
+        .into_iter()
+        .map(|dated| milestones(s, t, dated))
+        .find(|l| l.width() <= w)
+        .unwrap_or_else(|| milestones(s, t, false));
 
     // Progress per index, then the filter.
     let mut spans = Vec::new();
@@ -87,6 +67,36 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     }
     let line3 = Line::from(spans);
     f.render_widget(Paragraph::new(vec![line1, line2, line3]), area);
+}
+
+fn milestones(s: &State, t: Theme, dated: bool) -> Line<'static> {
+    let lang = s.lang;
+    let mut spans = Vec::new();
+    for (i, m) in s.plan.milestones.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", t.dim()));
+        }
+        let label = if lang == Lang::En {
+            &m.short_en
+        } else {
+            &m.short
+        };
+        let c = Countdown::new(m.date, s.today);
+        let style = match c {
+            Countdown::Late(_) => t.overdue(),
+            Countdown::Today => t.soon(),
+            Countdown::Left(d) if d <= 14 => t.soon(),
+            Countdown::Left(_) => t.plain(),
+        };
+        let head = if dated {
+            format!("{} {}: ", sanitize(label, false), i18n::date(m.date))
+        } else {
+            format!("{}: ", sanitize(label, false))
+        };
+        spans.push(Span::raw(head));
+        spans.push(Span::styled(i18n::countdown(lang, c), style));
+    }
+    Line::from(spans)
 }
 
 /// A five-cell bar: █ done, ░ to do (readable without colour).

@@ -38,13 +38,29 @@ pub fn overdue(
         row_rect(area, 0),
     );
     let show_date = w >= 100;
-    let (cw, idw, leadw) = (18, 16, (w / 5).clamp(12, 30));
+    let countdowns: Vec<String> = rows
+        .iter()
+        .map(|&ix| i18n::countdown(lang, s.status.countdown(ix, s.today)))
+        .collect();
+    let cw = countdowns
+        .iter()
+        .map(|c| crate::text::width(c))
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let idw = rows
+        .iter()
+        .map(|&ix| s.plan.node(ix).id.len())
+        .max()
+        .unwrap_or(0);
+    let leadw = (w / 5).clamp(12, 30);
     let datew = if show_date { 12 } else { 0 };
     let titlew = w.saturating_sub(cw + idw + leadw + datew + 3);
     let h = usize::from(area.height).saturating_sub(1);
     for (i, &ix) in rows.iter().enumerate().skip(list.offset).take(h) {
         let n = s.plan.node(ix);
         let c = s.status.countdown(ix, s.today);
+        let countdown = &countdowns[i];
         let lead: Vec<&str> = n
             .responsible()
             .iter()
@@ -65,7 +81,7 @@ pub fn overdue(
             ));
         }
         spans.extend([
-            Span::styled(fit(&i18n::countdown(lang, c), cw), cstyle),
+            Span::styled(fit(countdown, cw), cstyle),
             Span::styled(format!(" {}", fit(&n.id, idw)), base),
             Span::styled(
                 format!(" {}", fit(&sanitize(&n.title, false), titlew)),
@@ -100,10 +116,10 @@ pub fn agencies(
     let lang = s.lang;
     let w = usize::from(area.width);
     let nums = [
-        (S::RoleLead.get(lang), 9),
-        (S::RoleImplementing.get(lang), 10),
-        (S::Done.get(lang), 9),
-        (S::Overdue.get(lang), 8),
+        (S::RoleLead.get(lang), 10),
+        (S::RoleImplementing.get(lang), 13),
+        (S::Done.get(lang), 10),
+        (S::Overdue.get(lang), 9),
     ];
     let numw: usize = nums.iter().map(|n| n.1).sum();
     let namew = w.saturating_sub(numw);

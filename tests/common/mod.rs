@@ -1,0 +1,79 @@
+//! Shared set-up for the interactive-view tests: a seeded database, a state and a runner,
+//! with a fixed "today" and user so screens are reproducible.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use kehoach::i18n::Lang;
+use kehoach::plan::{EMBEDDED_PLAN, NodeIx, Status};
+use kehoach::store::{Actor, Store};
+use kehoach::tui::effects::Runner;
+use kehoach::tui::{Msg, State, dispatch};
+
+pub const USER: &str = "lan";
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// An actor with a fixed clock, so stored times are the same on every run.
+pub fn actor(user: &str) -> Actor {
+    Actor {
+        user: user.to_string(),
+        now: "2023-06-12T09:30:00+07:00".into(),
+        undo: false,
+    }
+}
+
+pub fn seeded_memory() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.ensure_seeded(EMBEDDED_PLAN, &actor(USER)).unwrap();
+    store
+}
+
+pub fn seeded_file(path: &Path) -> Store {
+    let mut store = Store::open(path).unwrap();
+    store.ensure_seeded(EMBEDDED_PLAN, &actor(USER)).unwrap();
+    store
+}
+
+/// State and runner over `store`, as the program starts them, at 80×24.
+pub fn start(store: Store, lang: Lang, today: NaiveDate) -> (State, Runner) {
+    let plan = Rc::new(store.load_plan(None).unwrap());
+    let items = store.item_states(&plan).unwrap();
+    let mut state = State::new(plan.clone(), Status::new(&plan, items), lang, today, USER);
+    state.read_only = store.is_read_only();
+    state.size = (80, 24);
+    let mut runner = Runner::new(store, plan, USER, lang);
+    runner.prepare(&mut state);
+    state.keep_visible();
+    (state, runner)
+}
+
+pub fn send(state: &mut State, runner: &mut Runner, msgs: impl IntoIterator<Item = Msg>) {
+    for m in msgs {
+        dispatch(state, runner, m);
+    }
+}
+
+pub fn ix(state: &State, id: &str) -> NodeIx {
+    state
+        .plan
+        .find(id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+/// Typed text as the editor receives it, one key at a time.
+pub fn keys(text: &str) -> Vec<Msg> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    text.chars()
+        .map(|c| Msg::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect()
+}
+
+/// Characters typed into a one-line input (search, deadline).
+pub fn chars(text: &str) -> Vec<Msg> {
+    text.chars().map(Msg::InputChar).collect()
+}
