@@ -2,6 +2,8 @@
 //! with a fixed "today" and user so screens are reproducible.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::Path;
 use std::rc::Rc;
 
