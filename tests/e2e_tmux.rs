@@ -135,3 +135,182 @@ fn without_a_terminal_the_interactive_view_explains_itself() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("terminal"), "{err}");
 }
+
+fn child_of(pid: u32) -> u32 {
+    let start = std::time::Instant::now();
+    loop {
+        let out = Command::new("pgrep")
+            .args(["-P", &pid.to_string()])
+            .output()
+            .unwrap();
+        if let Some(p) = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse().ok())
+        {
+            return p;
+        }
+        assert!(start.elapsed().as_secs() < 5, "no child of {pid}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn kill(sig: &str, pid: u32) {
+    assert!(
+        Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn a_dropped_connection_keeps_the_note_being_typed_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let stty = dir.path().join("stty.txt");
+    // A shell runs kehoach, then records the terminal's mode once kehoach is gone.
+    let cmd = format!(
+        "sh -c \"{}; stty -a > '{}'; sleep 30\"",
+        kehoach_command(&db, ""),
+        stty.display()
+    );
+    let t = Tmux::start("hup", 80, 24, &cmd);
+    t.wait_for("PAR INDEX", 20);
+    t.keys(&["G", "n"]);
+    t.wait_for("Ghi chú minh chứng cho", 5);
+    t.type_text("Đang soạn báo cáo quý III");
+    t.wait_for("Đang soạn báo cáo quý III", 5);
+    let kehoach = child_of(t.pid());
+    kill("-HUP", kehoach);
+    let start = std::time::Instant::now();
+    while !stty.exists() || std::fs::read_to_string(&stty).unwrap().is_empty() {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "kehoach did not exit on SIGHUP"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let modes = std::fs::read_to_string(&stty).unwrap();
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo"),
+        "terminal left in raw mode: {modes}"
+    );
+    drop(t);
+    // Next start offers the draft again.
+    let t = Tmux::start("hup2", 80, 24, &kehoach_command(&db, ""));
+    let s = t.wait_for("Bản nháp chưa lưu", 20);
+    assert!(s.contains("Đang soạn báo cáo quý III"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("Đã lưu ghi chú", 5);
+    t.keys(&["q"]);
+    t.wait_exit(5);
+}
+
+#[test]
+fn sigterm_and_ctrl_c_leave_everything_saved_and_the_terminal_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let stty = dir.path().join("stty.txt");
+    let cmd = format!(
+        "sh -c \"{}; stty -a > '{}'; sleep 30\"",
+        kehoach_command(&db, ""),
+        stty.display()
+    );
+    let t = Tmux::start("term", 80, 24, &cmd);
+    t.wait_for("PAR INDEX", 20);
+    t.keys(&["/"]);
+    t.type_text("ubnd cap xa");
+    t.keys(&["Enter", "Space"]);
+    t.wait_for("Đã lưu", 5);
+    kill("-TERM", child_of(t.pid()));
+    let start = std::time::Instant::now();
+    while !stty.exists() || std::fs::read_to_string(&stty).unwrap().is_empty() {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "kehoach did not exit on SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(std::fs::read_to_string(&stty).unwrap().contains(" icanon"));
+    drop(t);
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["--db", db.to_str().unwrap(), "history", "--limit", "1"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("done"));
+
+    // Ctrl-C is a key in the interface: it quits cleanly.
+    let t = Tmux::start("ctrlc", 80, 24, &kehoach_command(&db, ""));
+    t.wait_for("PAR INDEX", 20);
+    t.keys(&["C-c"]);
+    t.wait_exit(5);
+}
+
+#[test]
+fn two_coordinators_see_each_others_changes_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let a = Tmux::start("twoa", 80, 24, &kehoach_command(&db, ""));
+    a.wait_for("PAR INDEX", 20);
+    let b = Tmux::start("twob", 80, 24, &kehoach_command(&db, "--user minh"));
+    b.wait_for("PAR INDEX", 20);
+    // A command over SSH, as a third coordinator would.
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--user",
+            "hoa",
+            "done",
+            "IV.2.a",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // Both screens update on their own: the footer names who changed what.
+    a.wait_for("hoa vừa cập nhật IV.2.a", 3);
+    b.wait_for("hoa vừa cập nhật IV.2.a", 3);
+    b.keys(&["G"]);
+    b.wait_for("1/18", 2);
+    a.keys(&["q"]);
+    b.keys(&["q"]);
+    a.wait_exit(5);
+    b.wait_exit(5);
+}
+
+#[test]
+fn no_color_means_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let cmd = format!("env NO_COLOR=1 {}", kehoach_command(&db, ""));
+    let t = Tmux::start("nocolor", 80, 24, &cmd);
+    t.wait_for("PAR INDEX", 20);
+    let out = Command::new("tmux")
+        .args([
+            "-L",
+            &format!("kehoach-test-nocolor-{}", std::process::id()),
+        ])
+        .args(["capture-pane", "-e", "-p", "-t", "main"])
+        .output()
+        .unwrap();
+    let styled = String::from_utf8_lossy(&out.stdout);
+    let sgr: Vec<Vec<u32>> = styled
+        .split('\u{1b}')
+        .filter_map(|seq| seq.strip_prefix('['))
+        .filter_map(|seq| seq.split_once('m').map(|(params, _)| params))
+        .map(|params| params.split(';').filter_map(|p| p.parse().ok()).collect())
+        .collect();
+    assert!(
+        sgr.iter().any(|p| p.contains(&7)),
+        "the selection is still shown, in reverse video"
+    );
+    let colour = |p: &u32| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+    assert!(
+        !sgr.iter().any(|p| p.iter().any(colour)),
+        "colour codes present: {styled:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_exit(5);
+}
