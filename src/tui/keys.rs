@@ -7,6 +7,24 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use super::message::Msg;
 use super::state::{Field, Mode, State};
 
+/// Esc followed quickly by a key (a fast typist, a paste of keys, a slow SSH link) reaches us
+/// as Alt+key. kehoach binds nothing to Alt, so it is read as what was typed: Esc, then the
+/// key. Returns the key without Alt when `event` is such a pair.
+pub fn split_escape(event: &Event) -> Option<Event> {
+    match event {
+        Event::Key(k)
+            if k.kind == KeyEventKind::Press
+                && k.modifiers.contains(KeyModifiers::ALT)
+                && matches!(k.code, KeyCode::Char(_)) =>
+        {
+            let mut plain = *k;
+            plain.modifiers.remove(KeyModifiers::ALT);
+            Some(Event::Key(plain))
+        }
+        _ => None,
+    }
+}
+
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
     match event {
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),

@@ -95,7 +95,12 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                 // burst (backspace + composed letter) or a paste lands as one frame.
                 loop {
                     match event::read() {
-                        Ok(ev) => {
+                        Ok(mut ev) => {
+                            if let Some(plain) = keys::split_escape(&ev) {
+                                dispatch(&mut state, &mut runner, Msg::Back);
+                                ev = plain;
+                                needs_draw = true;
+                            }
                             if let Some(msg) = keys::map(&state, &ev) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
