@@ -6,6 +6,7 @@
 //! happens only after something changed: idle, nothing is written to the terminal. A slow
 //! tick notices other people's edits (`PRAGMA data_version`) and a new day.
 
+pub mod backend;
 pub mod effects;
 pub mod keys;
 pub mod message;
@@ -13,6 +14,7 @@ pub mod state;
 mod terminal;
 pub mod update;
 pub mod view;
+mod watchdog;
 
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -64,6 +66,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     runner.prepare(&mut state);
 
     let signals = terminal::Signals::register();
+    let watchdog = watchdog::Watchdog::spawn(commands::db_path(g), user.clone());
     let mut term = terminal::Guard::enter()
         .map_err(|e| Failure::new(exit::FAILED, S::TuiTerminalFailed.fill(lang, &[&e])))?;
     if let Ok(size) = term.size() {
@@ -116,6 +119,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                         break;
                     }
                 }
+                watchdog.mirror(&state);
             }
             Ok(false) => {}
             Err(_) => {

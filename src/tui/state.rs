@@ -237,15 +237,18 @@ impl State {
         usize::from(super::view::layout::areas(self, self.size).tree.height).max(1)
     }
 
-    /// Scroll so the selection stays on screen with a small margin.
+    /// Scroll so the selection stays on screen with a small margin. When it has to scroll it
+    /// jumps by a third of the pane rather than one row: every scrolled row is redrawn, and
+    /// over a slow SSH link a jump every few moves costs far fewer bytes than a shift on
+    /// every move.
     pub fn keep_visible(&mut self) {
         let h = self.tree_height();
         let row = self.selected_row();
         let margin = SCROLL_MARGIN.min(h.saturating_sub(1) / 2);
         if row < self.offset + margin {
-            self.offset = row.saturating_sub(margin);
+            self.offset = row.saturating_sub((h * 2 / 3).max(margin));
         } else if row + margin >= self.offset + h {
-            self.offset = row + margin + 1 - h;
+            self.offset = row.saturating_sub((h / 3).max(margin));
         }
         let max_offset = self.rows.len().saturating_sub(h);
         self.offset = self.offset.min(max_offset);

@@ -1,23 +1,27 @@
 //! Putting the terminal into raw mode and always getting it back: on return, on a panic (a
 //! chained hook) and on SIGHUP/SIGTERM/SIGINT (flags the loop checks, then the guard drops).
 
-use std::io::{Stdout, stdout};
+use std::io::{BufWriter, Stdout, stdout};
+
+use super::backend::LeanBackend;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
+/// A frame is built in memory and leaves in one write.
+type Backend = LeanBackend<BufWriter<Stdout>>;
+
 pub struct Guard {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<Backend>,
 }
 
-fn restore() {
+pub(super) fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
@@ -39,7 +43,11 @@ impl Guard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout())) {
+        let size = ratatui::crossterm::terminal::size()
+            .map(|(w, h)| ratatui::layout::Size::new(w, h))
+            .unwrap_or_default();
+        let out = BufWriter::with_capacity(64 * 1024, stdout());
+        match Terminal::new(LeanBackend::new(out, size)) {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
                 restore();
@@ -50,7 +58,7 @@ impl Guard {
 }
 
 impl std::ops::Deref for Guard {
-    type Target = Terminal<CrosstermBackend<Stdout>>;
+    type Target = Terminal<Backend>;
     fn deref(&self) -> &Self::Target {
         &self.terminal
     }

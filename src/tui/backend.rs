@@ -1,0 +1,371 @@
+//! A terminal backend that writes as few bytes as it can, for coordinators on slow provincial
+//! SSH links. ratatui hands it the cells that changed; it keeps a copy of what the terminal
+//! shows and, per row:
+//! - steps over unchanged cells by rewriting them when that is shorter than a cursor move
+//!   (`ESC[nC`, or `CR LF` to the next row, instead of a full `ESC[row;colH`);
+//! - clears a row's blank tail with one `ESC[K` instead of spaces;
+//! - writes colours as the short classic codes and only the attributes that changed;
+//! - hides or shows the cursor only when that changes.
+//!
+//! The result is checked against a terminal emulator in the tests: the screen it produces is
+//! exactly the frame ratatui drew.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+pub struct LeanBackend<W: Write> {
+    out: W,
+    size: Size,
+    /// What the terminal shows, row-major.
+    screen: Vec<Cell>,
+    /// Where the terminal's cursor is, if known.
+    cursor: Option<Position>,
+    /// The style the terminal is in.
+    style: Style,
+    cursor_visible: Option<bool>,
+    /// Use the real terminal for size queries (false in tests).
+    query_terminal: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Style {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+const PLAIN: Style = Style {
+    fg: Color::Reset,
+    bg: Color::Reset,
+    modifier: Modifier::empty(),
+};
+
+fn style_of(c: &Cell) -> Style {
+    Style {
+        fg: c.fg,
+        bg: c.bg,
+        modifier: c.modifier,
+    }
+}
+
+fn is_blank(c: &Cell) -> bool {
+    c.symbol() == " " && style_of(c) == PLAIN
+}
+
+impl<W: Write> LeanBackend<W> {
+    pub fn new(out: W, size: Size) -> Self {
+        LeanBackend {
+            out,
+            size,
+            screen: vec![Cell::EMPTY; usize::from(size.width) * usize::from(size.height)],
+            cursor: None,
+            style: PLAIN,
+            cursor_visible: None,
+            query_terminal: true,
+        }
+    }
+
+    /// A backend of a fixed size that never asks a real terminal anything (tests, benches).
+    pub fn detached(out: W, size: Size) -> Self {
+        LeanBackend {
+            query_terminal: false,
+            ..Self::new(out, size)
+        }
+    }
+
+    pub fn writer(&self) -> &W {
+        &self.out
+    }
+
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    fn idx(&self, x: u16, y: u16) -> usize {
+        usize::from(y) * usize::from(self.size.width) + usize::from(x)
+    }
+
+    fn reset_screen(&mut self) {
+        self.screen =
+            vec![Cell::EMPTY; usize::from(self.size.width) * usize::from(self.size.height)];
+    }
+
+    /// Move the cursor to (x, y) the cheapest way, possibly by rewriting unchanged cells.
+    fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
+        if let Some(c) = self.cursor {
+            if c.x == x && c.y == y {
+                return Ok(());
+            }
+            if c.y == y && x > c.x {
+                let gap = x - c.x;
+                let jump = format!("\x1b[{gap}C");
+                // Rewriting the cells in between is shorter when they are plain, narrow and
+                // in the current style.
+                let start = self.idx(c.x, y);
+                let cells = &self.screen[start..start + usize::from(gap)];
+                if cells.iter().all(|cell| {
+                    cell.symbol().len() == 1
+                        && cell.symbol().is_ascii()
+                        && style_of(cell) == self.style
+                }) && usize::from(gap) <= jump.len()
+                {
+                    let text: String = cells.iter().map(|c| c.symbol()).collect();
+                    self.out.write_all(text.as_bytes())?;
+                } else {
+                    self.out.write_all(jump.as_bytes())?;
+                }
+                self.cursor = Some(Position::new(x, y));
+                return Ok(());
+            }
+            if x == 0 && y == c.y + 1 {
+                self.out.write_all(b"\r\n")?;
+                self.cursor = Some(Position::new(x, y));
+                return Ok(());
+            }
+        }
+        write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?;
+        self.cursor = Some(Position::new(x, y));
+        Ok(())
+    }
+
+    fn set_style(&mut self, to: Style) -> io::Result<()> {
+        if to == self.style {
+            return Ok(());
+        }
+        let mut codes: Vec<String> = Vec::new();
+        let from = if self.style.modifier.difference(to.modifier).is_empty() {
+            self.style
+        } else {
+            codes.push("0".into());
+            PLAIN
+        };
+        for (m, code) in [
+            (Modifier::BOLD, "1"),
+            (Modifier::DIM, "2"),
+            (Modifier::ITALIC, "3"),
+            (Modifier::UNDERLINED, "4"),
+            (Modifier::SLOW_BLINK, "5"),
+            (Modifier::RAPID_BLINK, "6"),
+            (Modifier::REVERSED, "7"),
+            (Modifier::HIDDEN, "8"),
+            (Modifier::CROSSED_OUT, "9"),
+        ] {
+            if to.modifier.contains(m) && !from.modifier.contains(m) {
+                codes.push(code.into());
+            }
+        }
+        if to.fg != from.fg {
+            codes.push(colour(to.fg, false));
+        }
+        if to.bg != from.bg {
+            codes.push(colour(to.bg, true));
+        }
+        if !codes.is_empty() {
+            write!(self.out, "\x1b[{}m", codes.join(";"))?;
+        }
+        self.style = to;
+        Ok(())
+    }
+}
+
+/// SGR parameters for a colour; the 16 named colours use their short classic codes.
+fn colour(c: Color, bg: bool) -> String {
+    let base = if bg { 40 } else { 30 };
+    let bright = if bg { 100 } else { 90 };
+    let n = match c {
+        Color::Reset => return (if bg { "49" } else { "39" }).into(),
+        Color::Black => base,
+        Color::Red => base + 1,
+        Color::Green => base + 2,
+        Color::Yellow => base + 3,
+        Color::Blue => base + 4,
+        Color::Magenta => base + 5,
+        Color::Cyan => base + 6,
+        Color::Gray => base + 7,
+        Color::DarkGray => bright,
+        Color::LightRed => bright + 1,
+        Color::LightGreen => bright + 2,
+        Color::LightYellow => bright + 3,
+        Color::LightBlue => bright + 4,
+        Color::LightMagenta => bright + 5,
+        Color::LightCyan => bright + 6,
+        Color::White => bright + 7,
+        Color::Indexed(i) => return format!("{};5;{i}", if bg { 48 } else { 38 }),
+        Color::Rgb(r, g, b) => return format!("{};2;{r};{g};{b}", if bg { 48 } else { 38 }),
+    };
+    n.to_string()
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        // Apply the changes to our copy first: deciding how to reach a cell needs the new
+        // screen, and a row's tail is cleared only if it is blank in the new frame.
+        let mut changed: Vec<(u16, u16)> = Vec::new();
+        for (x, y, cell) in content {
+            if x >= self.size.width || y >= self.size.height {
+                continue;
+            }
+            let i = self.idx(x, y);
+            self.screen[i] = cell.clone();
+            changed.push((x, y));
+        }
+        let mut k = 0;
+        while k < changed.len() {
+            let y = changed[k].1;
+            let row_end = changed[k..]
+                .iter()
+                .position(|&(_, cy)| cy != y)
+                .map_or(changed.len(), |p| k + p);
+            // From `tail` to the end of the row, the new frame is blank.
+            let w = self.size.width;
+            let mut tail = w;
+            while tail > 0 && is_blank(&self.screen[self.idx(tail - 1, y)]) {
+                tail -= 1;
+            }
+            for &(x, _) in &changed[k..row_end] {
+                if x >= tail {
+                    self.move_to(x, y)?;
+                    self.set_style(PLAIN)?;
+                    self.out.write_all(b"\x1b[K")?;
+                    break;
+                }
+                let cell = self.screen[self.idx(x, y)].clone();
+                self.move_to(x, y)?;
+                self.set_style(style_of(&cell))?;
+                let symbol = cell.symbol();
+                self.out.write_all(symbol.as_bytes())?;
+                let advance = UnicodeWidthStr::width(symbol).max(1) as u16;
+                // A terminal at the last column keeps the cursor there: position unknown.
+                self.cursor = (x + advance < w).then(|| Position::new(x + advance, y));
+            }
+            k = row_end;
+        }
+        if self.style != PLAIN {
+            self.out.write_all(b"\x1b[0m")?;
+            self.style = PLAIN;
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(false) {
+            self.out.write_all(b"\x1b[?25l")?;
+            self.cursor_visible = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_visible != Some(true) {
+            self.out.write_all(b"\x1b[?25h")?;
+            self.cursor_visible = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        // Answer from what we know: asking the terminal costs a round trip over SSH.
+        Ok(self.cursor.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        self.cursor = None;
+        self.move_to(p.x, p.y)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.set_style(PLAIN)?;
+        match clear_type {
+            ClearType::All => {
+                if self.query_terminal
+                    && let Ok((w, h)) = ratatui::crossterm::terminal::size()
+                {
+                    self.size = Size::new(w, h);
+                }
+                self.out.write_all(b"\x1b[2J")?;
+                self.reset_screen();
+            }
+            // A full-screen interface never clears part of the screen; clearing all of it
+            // keeps our copy true if it ever does.
+            _ => {
+                self.out.write_all(b"\x1b[2J")?;
+                self.reset_screen();
+            }
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        if self.query_terminal {
+            let (w, h) = ratatui::crossterm::terminal::size()?;
+            return Ok(Size::new(w, h));
+        }
+        Ok(self.size)
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let size = self.size()?;
+        Ok(WindowSize {
+            columns_rows: size,
+            pixels: Size::default(),
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::widgets::Paragraph;
+
+    fn screen_after(frames: &[&str], w: u16, h: u16) -> (String, usize) {
+        let mut term = Terminal::new(LeanBackend::detached(Vec::new(), Size::new(w, h))).unwrap();
+        let mut parser = vt100::Parser::new(h, w, 0);
+        let mut last_bytes = 0;
+        for f in frames {
+            term.draw(|fr| fr.render_widget(Paragraph::new(*f), fr.area()))
+                .unwrap();
+            let bytes = std::mem::take(term.backend_mut().writer_mut());
+            last_bytes = bytes.len();
+            parser.process(&bytes);
+        }
+        (parser.screen().contents(), last_bytes)
+    }
+
+    #[test]
+    fn the_emulated_screen_equals_the_last_frame() {
+        let frames = [
+            "Sở Nội vụ chủ trì\nThanh tra tỉnh\nhàng ba dài dài dài",
+            "Sở Nội vụ phối hợp\nThanh tra\n",
+            "Văn phòng UBND tỉnh\n\nhàng ba",
+        ];
+        let (screen, _) = screen_after(&frames, 30, 4);
+        assert_eq!(screen.trim_end(), "Văn phòng UBND tỉnh\n\nhàng ba");
+    }
+
+    #[test]
+    fn a_cleared_tail_costs_a_few_bytes() {
+        let long = "x".repeat(70);
+        let (_, bytes) = screen_after(&[&long, "x"], 80, 2);
+        assert!(bytes < 20, "{bytes} bytes to clear 69 cells");
+    }
+}
