@@ -1,0 +1,69 @@
+//! A dropped SSH link must not leave kehoach running. The kernel sends SIGHUP and from then on
+//! every read of the terminal fails; crossterm 0.29's event reader retries failed reads
+//! forever (`event/source/unix/mio.rs` only stops on `WouldBlock`), so the main loop never
+//! comes back to see the signal flag, and the process spins at full CPU holding the database
+//! open. This thread sees the signal too: if the program has not ended after a grace period,
+//! it saves the note being typed (mirrored here after every key) and exits.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::state::State;
+use crate::store::{Draft, Store};
+
+/// Long enough for a write waiting on another coordinator's lock to finish normally.
+const GRACE: Duration = Duration::from_secs(crate::store::BUSY_TIMEOUT.as_secs() + 2);
+
+/// Exit status when the watchdog ends the program (128 + SIGHUP, as a shell reports it).
+const EXIT_HANGUP: i32 = 129;
+
+pub struct Watchdog {
+    draft: Arc<Mutex<Option<Draft>>>,
+}
+
+impl Watchdog {
+    pub fn spawn(db: PathBuf, user: String) -> Watchdog {
+        let flag = Arc::new(AtomicBool::new(false));
+        for sig in [
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGQUIT,
+        ] {
+            let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
+        }
+        let draft: Arc<Mutex<Option<Draft>>> = Arc::default();
+        let kept = Arc::clone(&draft);
+        let _ = std::thread::Builder::new()
+            .name("kehoach-watchdog".into())
+            .spawn(move || {
+                while !flag.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                let since = Instant::now();
+                while since.elapsed() < GRACE {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                // Still here: the main loop is stuck on a terminal that is gone.
+                let d = kept.lock().ok().and_then(|mut d| d.take());
+                if let Some(d) = d
+                    && let Ok(mut store) = Store::open(&db)
+                {
+                    let _ = store.save_draft(&user, &d);
+                }
+                super::terminal::restore();
+                std::process::exit(EXIT_HANGUP);
+            });
+        Watchdog { draft }
+    }
+
+    /// Keep a copy of the note being typed (none outside the editor).
+    pub fn mirror(&self, state: &State) {
+        let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        if let Ok(mut d) = self.draft.lock() {
+            *d = state.draft(&now);
+        }
+    }
+}
