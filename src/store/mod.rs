@@ -179,16 +179,11 @@ impl Store {
         let _ = std::fs::remove_file(&tmp);
         {
             let mut out = Connection::open(&tmp).map_err(|e| open_error(e, &tmp))?;
-            let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-            b.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        {
-            // The copied header still says WAL, and the connection that wrote it does not
-            // know: a fresh one reads the header and can turn the copy into one
-            // self-contained file (no -wal/-shm needed to read it, even from a read-only place).
-            let out = Connection::open(&tmp).map_err(|e| open_error(e, &tmp))?;
-            let _mode: String =
-                out.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;
+            {
+                let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+                b.run_to_completion(256, Duration::from_millis(5), None)?;
+            }
+            out.pragma_update(None, "journal_mode", "DELETE")?;
         }
         std::fs::rename(&tmp, dest).map_err(|source| StoreError::Io {
             path: dest.to_path_buf(),
