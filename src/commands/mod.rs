@@ -58,6 +58,8 @@ impl Failure {
         let code = match e {
             StoreError::UnknownPlan { .. } | StoreError::UnknownNote(_) => exit::NOT_FOUND,
             StoreError::NotYourNote { .. } => exit::BAD_INPUT,
+            // The imported file is what to fix, not the database.
+            StoreError::WouldDropItem { .. } => exit::BAD_INPUT,
             StoreError::Sqlite(_) => exit::FAILED,
             _ => exit::DATABASE,
         };
