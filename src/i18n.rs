@@ -128,6 +128,7 @@ strings! {
     TuiDraftKept = "Đã đóng; bản nháp được giữ (n để viết tiếp)", "Closed; the draft is kept (n to continue)";
     TuiDraftOffered = "Bản nháp chưa lưu ({}) cho {} đã được mở lại", "Your unsaved draft ({}) on {} is back";
     TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
+    TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
     TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
     TuiFilter = "Lọc", "Filter";
@@ -244,6 +245,28 @@ LISTS (o, a)
     TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
     TuiDumbTerminal = "Terminal TERM=dumb không vẽ được giao diện; hãy đặt TERM=xterm-256color hoặc dùng các lệnh như `kehoach overdue`", "TERM=dumb cannot draw the interface; set TERM=xterm-256color or use commands such as `kehoach overdue`";
     TuiTerminalFailed = "không khởi tạo được terminal: {}", "could not set up the terminal: {}";
+    // Doctor.
+    DoctorMissing = "Chưa có cơ sở dữ liệu ở {}; lần chạy đầu tiên sẽ tạo nó", "There is no database at {} yet; the first run creates it";
+    DoctorIntegrityOk = "Toàn vẹn (integrity_check): ổn", "Integrity (integrity_check): ok";
+    DoctorIntegrityBad = "Toàn vẹn (integrity_check): HỎNG: {}", "Integrity (integrity_check): DAMAGED: {}";
+    DoctorSchema = "Phiên bản lược đồ: {} (bản kehoach này ghi phiên bản {})", "Schema version: {} (this kehoach writes version {})";
+    DoctorSchemaOld = "; lần mở tới sẽ nâng cấp, sau khi ghi bản sao .bak bên cạnh", "; the next open upgrades it, after writing a .bak copy beside it";
+    DoctorSchemaNew = "; cần kehoach mới hơn", "; needs a newer kehoach";
+    DoctorJournal = "Nhật ký: {}; synchronous=FULL (kehoach đặt cho mỗi kết nối)", "Journal: {}; synchronous=FULL (kehoach sets it on every connection)";
+    DoctorNotWal = "{} (không phải WAL; lần mở để ghi tới sẽ chuyển sang WAL)", "{} (not WAL; the next writable open switches to WAL)";
+    DoctorSize = "Kích thước: {} byte; tệp -wal: {} byte", "Size: {} bytes; -wal file: {} bytes";
+    DoctorPerms = "Quyền: tệp {} ({}); thư mục {} ({})", "Permissions: file {} ({}); folder {} ({})";
+    Writable = "ghi được", "writable";
+    NotWritable = "không ghi được", "not writable";
+    DoctorBackup = "Bản sao lưu gần nhất: {}, {} bởi {} ({} byte)", "Last backup: {}, {} by {} ({} bytes)";
+    DoctorBackupGone = "; tệp không còn ở đó", "; the file is no longer there";
+    DoctorNoBackup = "Bản sao lưu gần nhất: chưa có; hãy chạy `kehoach backup TỆP`", "Last backup: none recorded; run `kehoach backup FILE`";
+    DoctorBak = "Bản sao trước nâng cấp: {} ({}, {} byte)", "Copy made before an upgrade: {} ({}, {} bytes)";
+    DoctorNobody = "Tiến trình khác: không có tiến trình nào đang mở cơ sở dữ liệu", "Other processes: none has the database open";
+    DoctorOpenBy = "Tiến trình khác: tiến trình {} đang mở cơ sở dữ liệu", "Other processes: process {} has the database open";
+    DoctorWriting = "Tiến trình khác: một tiến trình đang ghi (giữ khóa ghi)", "Other processes: one is writing right now (it holds the write lock)";
+    DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục bản sao tạo bằng `kehoach backup`", "the database {} cannot be used ({}); it was left untouched: restore a copy made with `kehoach backup`";
+    DoctorNotSqlite = "không phải tệp SQLite", "not an SQLite file";
     // Errors.
     UnknownItem = "không có mục {} trong kế hoạch", "there is no item {} in the plan";
     DidYouMean = "có phải bạn muốn: {}?", "did you mean: {}?";

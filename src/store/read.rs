@@ -206,25 +206,45 @@ impl Store {
             .ok_or(StoreError::UnknownNote(id))
     }
 
+    /// The id of the newest audit row (0 when there is none).
+    pub fn last_audit_id(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
+    /// Audit rows of `plan_id` newer than `after`, oldest first, at most `limit`.
+    pub fn audit_after(&self, plan_id: &str, after: i64, limit: usize) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, at, who, plan_id, item_id, action, before, after FROM audit \
+                 WHERE id > ?1 AND plan_id = ?2 ORDER BY id LIMIT ?3",
+        )?;
+        let rows = st.query_map(params![after, plan_id, limit as i64], audit_from_row)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)
+    }
+
     /// The audit log, newest first; only one plan's when `plan_id` is given.
     pub fn history(&self, plan_id: Option<&str>, limit: usize) -> Result<Vec<AuditRow>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, at, who, plan_id, item_id, action, before, after FROM audit \
                  WHERE ?1 IS NULL OR plan_id = ?1 OR plan_id IS NULL ORDER BY id DESC LIMIT ?2",
         )?;
-        let rows = st.query_map(params![plan_id, limit as i64], |r| {
-            Ok(AuditRow {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                who: r.get(2)?,
-                plan_id: r.get(3)?,
-                item_id: r.get(4)?,
-                action: r.get(5)?,
-                before: r.get(6)?,
-                after: r.get(7)?,
-            })
-        })?;
+        let rows = st.query_map(params![plan_id, limit as i64], audit_from_row)?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(StoreError::from)
     }
+}
+
+fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+    Ok(AuditRow {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        who: r.get(2)?,
+        plan_id: r.get(3)?,
+        item_id: r.get(4)?,
+        action: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+    })
 }

@@ -77,6 +77,17 @@ pub const MIGRATIONS: &[&str] = &[
         saved_at TEXT NOT NULL
     );
     "#,
+    // 2: where `kehoach backup` put its copies, so `kehoach doctor` can say when the last one
+    // was made and whether it is still there (a copy can go anywhere: a USB stick, a share).
+    r#"
+    CREATE TABLE backup (
+        id    INTEGER PRIMARY KEY,
+        at    TEXT NOT NULL,
+        who   TEXT NOT NULL,
+        path  TEXT NOT NULL,            -- absolute, as written
+        bytes INTEGER NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -99,6 +110,11 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Two coordinators starting at once both saw the old version before either took the
+        // write lock: the one that waited finds the step already done and skips it.
+        if version(&tx)? > i as i64 {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;

@@ -171,10 +171,18 @@ impl Store {
         if count > 0 || self.read_only {
             return Ok(false);
         }
-        self.import_plan(json, actor).map_err(|e| match e {
+        let plan = Plan::parse(json).map_err(StoreError::StoredPlan)?;
+        let tx = self.begin()?;
+        // Two coordinators opening a new database at once: only the first seeds it.
+        let count: i64 = tx.query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;
+        if count > 0 {
+            return Ok(false);
+        }
+        import_in(&tx, &plan, json, actor).map_err(|e| match e {
             ImportError::Store(s) => s,
             ImportError::Plan(p) => StoreError::StoredPlan(p),
         })?;
+        tx.commit()?;
         Ok(true)
     }
 
@@ -184,113 +192,126 @@ impl Store {
     pub fn import_plan(&mut self, json: &str, actor: &Actor) -> Result<Import, ImportError> {
         let plan = Plan::parse(json).map_err(ImportError::Plan)?;
         let tx = self.begin()?;
-        let existed: bool = tx
-            .query_row("SELECT 1 FROM plan WHERE id = ?1", [plan.id()], |_| Ok(()))
-            .optional()
-            .map_err(StoreError::from)?
-            .is_some();
-        if existed {
-            let mut st = tx
-                .prepare(
-                    "SELECT item_id FROM item_state WHERE plan_id = ?1 \
-                     UNION SELECT item_id FROM note WHERE plan_id = ?1",
-                )
-                .map_err(StoreError::from)?;
-            let used: Vec<String> = st
-                .query_map([plan.id()], |r| r.get(0))
-                .map_err(StoreError::from)?
-                .collect::<rusqlite::Result<_>>()
-                .map_err(StoreError::from)?;
-            if let Some(missing) = used.iter().find(|id| plan.find(id).is_none()) {
-                return Err(StoreError::WouldDropItem {
-                    plan: plan.id().to_string(),
-                    item: missing.clone(),
-                    hint: "keep the item in the file, or import it under a new plan id",
-                }
-                .into());
-            }
-        }
-        let seq: i64 = tx
-            .query_row("SELECT coalesce(max(seq), 0) + 1 FROM plan", [], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from)?;
-        tx.execute(
-            "INSERT INTO plan (id, title, source, imported_at, imported_by, seq) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-             ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, \
-             imported_at=excluded.imported_at, imported_by=excluded.imported_by, seq=excluded.seq",
-            params![plan.id(), plan.title(), json, actor.now, actor.user, seq],
-        )
-        .map_err(StoreError::from)?;
-        {
-            let mut up = tx
-                .prepare(
-                    "INSERT INTO plan_item (plan_id, item_id, pos, parent, kind, label, title, is_task, deadline) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                     ON CONFLICT(plan_id, item_id) DO UPDATE SET pos=excluded.pos, parent=excluded.parent, \
-                     kind=excluded.kind, label=excluded.label, title=excluded.title, \
-                     is_task=excluded.is_task, deadline=excluded.deadline",
-                )
-                .map_err(StoreError::from)?;
-            for (i, n) in plan.nodes.iter().enumerate() {
-                let kind = serde_json::to_value(n.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                up.execute(params![
-                    plan.id(),
-                    n.id,
-                    i as i64,
-                    n.parent.map(|p| plan.nodes[p].id.as_str()),
-                    kind,
-                    n.label,
-                    n.title,
-                    n.is_task(),
-                    date_text(n.deadline),
-                ])
-                .map_err(StoreError::from)?;
-            }
-            // Rows for items the new file no longer has (none of them has state or notes).
-            let keep: std::collections::HashSet<&str> =
-                plan.nodes.iter().map(|n| n.id.as_str()).collect();
-            let mut st = tx
-                .prepare("SELECT item_id FROM plan_item WHERE plan_id = ?1")
-                .map_err(StoreError::from)?;
-            let stale: Vec<String> = st
-                .query_map([plan.id()], |r| r.get::<_, String>(0))
-                .map_err(StoreError::from)?
-                .filter_map(|r| r.ok())
-                .filter(|id| !keep.contains(id.as_str()))
-                .collect();
-            for id in stale {
-                tx.execute(
-                    "DELETE FROM plan_item WHERE plan_id = ?1 AND item_id = ?2",
-                    params![plan.id(), id],
-                )
-                .map_err(StoreError::from)?;
-            }
-        }
-        let summary = format!("{} items, {} agencies", plan.len(), plan.agencies.len());
-        audit(
-            &tx,
-            actor,
-            Some(plan.id()),
-            None,
-            "import",
-            None,
-            Some(&summary),
-        )
-        .map_err(StoreError::from)?;
+        let import = import_in(&tx, &plan, json, actor)?;
         tx.commit().map_err(StoreError::from)?;
-        Ok(Import {
-            plan_id: plan.id().to_string(),
-            items: plan.len(),
-            agencies: plan.agencies.len(),
-            replaced: existed,
-        })
+        Ok(import)
     }
+}
 
+/// The body of an import, inside the caller's transaction.
+fn import_in(
+    tx: &Transaction<'_>,
+    plan: &Plan,
+    json: &str,
+    actor: &Actor,
+) -> Result<Import, ImportError> {
+    let existed: bool = tx
+        .query_row("SELECT 1 FROM plan WHERE id = ?1", [plan.id()], |_| Ok(()))
+        .optional()
+        .map_err(StoreError::from)?
+        .is_some();
+    if existed {
+        let mut st = tx
+            .prepare(
+                "SELECT item_id FROM item_state WHERE plan_id = ?1 \
+                 UNION SELECT item_id FROM note WHERE plan_id = ?1",
+            )
+            .map_err(StoreError::from)?;
+        let used: Vec<String> = st
+            .query_map([plan.id()], |r| r.get(0))
+            .map_err(StoreError::from)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(StoreError::from)?;
+        if let Some(missing) = used.iter().find(|id| plan.find(id).is_none()) {
+            return Err(StoreError::WouldDropItem {
+                plan: plan.id().to_string(),
+                item: missing.clone(),
+                hint: "keep the item in the file, or import it under a new plan id",
+            }
+            .into());
+        }
+    }
+    let seq: i64 = tx
+        .query_row("SELECT coalesce(max(seq), 0) + 1 FROM plan", [], |r| {
+            r.get(0)
+        })
+        .map_err(StoreError::from)?;
+    tx.execute(
+        "INSERT INTO plan (id, title, source, imported_at, imported_by, seq) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+         ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, \
+         imported_at=excluded.imported_at, imported_by=excluded.imported_by, seq=excluded.seq",
+        params![plan.id(), plan.title(), json, actor.now, actor.user, seq],
+    )
+    .map_err(StoreError::from)?;
+    {
+        let mut up = tx
+            .prepare(
+                "INSERT INTO plan_item (plan_id, item_id, pos, parent, kind, label, title, is_task, deadline) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                 ON CONFLICT(plan_id, item_id) DO UPDATE SET pos=excluded.pos, parent=excluded.parent, \
+                 kind=excluded.kind, label=excluded.label, title=excluded.title, \
+                 is_task=excluded.is_task, deadline=excluded.deadline",
+            )
+            .map_err(StoreError::from)?;
+        for (i, n) in plan.nodes.iter().enumerate() {
+            let kind = serde_json::to_value(n.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            up.execute(params![
+                plan.id(),
+                n.id,
+                i as i64,
+                n.parent.map(|p| plan.nodes[p].id.as_str()),
+                kind,
+                n.label,
+                n.title,
+                n.is_task(),
+                date_text(n.deadline),
+            ])
+            .map_err(StoreError::from)?;
+        }
+        // Rows for items the new file no longer has (none of them has state or notes).
+        let keep: std::collections::HashSet<&str> =
+            plan.nodes.iter().map(|n| n.id.as_str()).collect();
+        let mut st = tx
+            .prepare("SELECT item_id FROM plan_item WHERE plan_id = ?1")
+            .map_err(StoreError::from)?;
+        let stale: Vec<String> = st
+            .query_map([plan.id()], |r| r.get::<_, String>(0))
+            .map_err(StoreError::from)?
+            .filter_map(|r| r.ok())
+            .filter(|id| !keep.contains(id.as_str()))
+            .collect();
+        for id in stale {
+            tx.execute(
+                "DELETE FROM plan_item WHERE plan_id = ?1 AND item_id = ?2",
+                params![plan.id(), id],
+            )
+            .map_err(StoreError::from)?;
+        }
+    }
+    let summary = format!("{} items, {} agencies", plan.len(), plan.agencies.len());
+    audit(
+        tx,
+        actor,
+        Some(plan.id()),
+        None,
+        "import",
+        None,
+        Some(&summary),
+    )
+    .map_err(StoreError::from)?;
+    Ok(Import {
+        plan_id: plan.id().to_string(),
+        items: plan.len(),
+        agencies: plan.agencies.len(),
+        replaced: existed,
+    })
+}
+
+impl Store {
     /// Mark an item done or not done. Returns the state before; nothing is written (and
     /// nothing logged) when it was already as asked.
     pub fn set_done(
@@ -534,6 +555,24 @@ impl Store {
                 },
             )
             .optional()?)
+    }
+
+    /// Remember where `kehoach backup` wrote a copy, for `kehoach doctor`. Not audited: it
+    /// changes no plan data.
+    pub fn record_backup(
+        &mut self,
+        dest: &std::path::Path,
+        bytes: u64,
+        actor: &Actor,
+    ) -> Result<()> {
+        let path = std::path::absolute(dest).unwrap_or_else(|_| dest.to_path_buf());
+        let tx = self.begin()?;
+        tx.execute(
+            "INSERT INTO backup (at, who, path, bytes) VALUES (?1, ?2, ?3, ?4)",
+            params![actor.now, actor.user, path.to_string_lossy(), bytes as i64],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn clear_draft(&mut self, user: &str) -> Result<()> {

@@ -14,6 +14,8 @@ pub struct Runner {
     user: String,
     lang: Lang,
     data_version: Option<i64>,
+    /// The newest audit row already accounted for.
+    audit_seen: i64,
     /// An error worth reporting after the terminal is restored.
     pub error: Option<StoreError>,
 }
@@ -21,12 +23,14 @@ pub struct Runner {
 impl Runner {
     pub fn new(store: Store, plan: Rc<Plan>, user: &str, lang: Lang) -> Runner {
         let data_version = store.data_version().ok();
+        let audit_seen = store.last_audit_id().unwrap_or(0);
         Runner {
             store,
             plan,
             user: user.to_string(),
             lang,
             data_version,
+            audit_seen,
             error: None,
         }
     }
@@ -204,12 +208,19 @@ impl Runner {
             return None;
         }
         let items = self.store.item_states(&self.plan).ok()?;
-        let by = self
+        // Our own rows are skipped: we said "saved" for them already.
+        let rows = self
             .store
-            .history(Some(plan_id), 1)
-            .ok()
-            .and_then(|h| h.into_iter().next())
-            .map(|r| (r.who, r.item_id.unwrap_or_default()));
-        Some(Msg::External { items, by })
+            .audit_after(plan_id, self.audit_seen, 1000)
+            .unwrap_or_default();
+        if let Some(last) = rows.last() {
+            self.audit_seen = last.id;
+        }
+        let changes = rows
+            .into_iter()
+            .filter(|r| r.who != self.user)
+            .filter_map(|r| Some((r.who, r.item_id?)))
+            .collect();
+        Some(Msg::External { items, changes })
     }
 }

@@ -101,8 +101,9 @@ pub enum Msg {
     /// Someone else changed the database.
     External {
         items: Vec<ItemState>,
-        /// Who made the newest change and to which item, if known.
-        by: Option<(String, String)>,
+        /// Who changed which item since the last look, oldest first (other people's changes
+        /// only; empty when not known).
+        changes: Vec<(String, String)>,
     },
     /// Folded note text per node, for search.
     SearchNotes(Vec<(NodeIx, String)>),

@@ -55,16 +55,24 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::External { items, by } => {
+        Msg::External { items, changes } => {
             state.status = Status::new(&state.plan, items);
             refresh_lists(state);
-            state.flash = Some(Flash {
-                text: match by {
-                    Some((who, item)) => S::TuiExternal.fill(state.lang, &[&who, &item]),
+            // The item on screen (or being written about) matters most: say who overtook it.
+            let mine = match &state.mode {
+                Mode::Editor(e) => e.item,
+                Mode::Deadline(d) => d.item,
+                _ => state.selected,
+            };
+            let mine = &state.plan.node(mine).id;
+            let text = match changes.iter().rev().find(|(_, item)| item == mine) {
+                Some((who, item)) => S::TuiOvertaken.fill(state.lang, &[item, who]),
+                None => match changes.last() {
+                    Some((who, item)) => S::TuiExternal.fill(state.lang, &[who, item]),
                     None => S::TuiExternalAnon.get(state.lang).to_string(),
                 },
-                error: false,
-            });
+            };
+            state.flash = Some(Flash { text, error: false });
             state.notes = None;
             load_notes(state)
         }
