@@ -90,22 +90,20 @@ fn collation_key(s: &str) -> Vec<(u32, u8, bool)> {
     key
 }
 
-/// Compare in Vietnamese dictionary order: letters first (Đ after D, Ư after U), then tones,
-/// then case.
+/// A sort key for Vietnamese dictionary order: letters first (Đ after D, Ư after U), then
+/// tones, then case. Compute it once per string when sorting many (`sort_by_cached_key`).
+pub fn vi_key(s: &str) -> (Vec<u32>, Vec<u8>, Vec<bool>) {
+    let k = collation_key(s);
+    (
+        k.iter().map(|x| x.0).collect(),
+        k.iter().map(|x| x.1).collect(),
+        k.iter().map(|x| !x.2).collect(),
+    )
+}
+
+/// Compare in Vietnamese dictionary order (see [`vi_key`]).
 pub fn vi_cmp(a: &str, b: &str) -> Ordering {
-    let ka = collation_key(a);
-    let kb = collation_key(b);
-    let primary = |k: &[(u32, u8, bool)]| k.iter().map(|x| x.0).collect::<Vec<_>>();
-    primary(&ka)
-        .cmp(&primary(&kb))
-        .then_with(|| {
-            let tones = |k: &[(u32, u8, bool)]| k.iter().map(|x| x.1).collect::<Vec<_>>();
-            tones(&ka).cmp(&tones(&kb))
-        })
-        .then_with(|| {
-            let case = |k: &[(u32, u8, bool)]| k.iter().map(|x| !x.2).collect::<Vec<_>>();
-            case(&ka).cmp(&case(&kb))
-        })
+    vi_key(a).cmp(&vi_key(b))
 }
 
 /// Display width in terminal cells.

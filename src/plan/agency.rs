@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::plan::file::AgencyKind;
-use crate::text::{fold, vi_cmp};
+use crate::text::{fold, vi_key};
 
 pub type AgencyIx = usize;
 
@@ -110,7 +110,7 @@ impl Agencies {
             }
         }
         let mut sorted: Vec<AgencyIx> = (0..n).collect();
-        sorted.sort_by(|&a, &b| vi_cmp(&list[a].name, &list[b].name));
+        sorted.sort_by_cached_key(|&a| vi_key(&list[a].name));
         Ok(Agencies {
             list,
             by_id,
