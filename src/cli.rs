@@ -138,4 +138,7 @@ pub enum Command {
     Import { file: PathBuf },
     /// List the plans stored in the database
     Plans,
+    /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
+    #[command(hide = true)]
+    Bench(crate::commands::bench::BenchArgs),
 }

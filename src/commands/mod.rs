@@ -2,6 +2,7 @@
 //! code when it cannot do what was asked.
 
 mod agencies;
+pub mod bench;
 mod export;
 mod history;
 mod maintenance;
@@ -192,6 +193,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Backup { file } => return maintenance::backup(g, file, out),
         Command::Import { file } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
+        Command::Bench(args) => return bench::run(g, args, out),
         _ => {}
     }
     let mut ctx = Ctx::open(g)?;
@@ -220,7 +222,9 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         } => search::run(&ctx, &query.join(" "), *format, *limit, out),
         Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
-        Command::Backup { .. } | Command::Import { .. } | Command::Plans => unreachable!(),
+        Command::Backup { .. } | Command::Import { .. } | Command::Plans | Command::Bench(_) => {
+            unreachable!()
+        }
     };
     r.and_then(|()| out.flush().map_err(|e| io_failure(&e)))
 }

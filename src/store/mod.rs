@@ -4,6 +4,7 @@
 
 mod error;
 mod read;
+mod stress;
 pub mod schema;
 mod write;
 
@@ -15,6 +16,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use error::StoreError;
 pub use read::{AuditRow, Note, PlanRow};
+pub use stress::StressSize;
 pub use write::{
     Actor, Draft, Import, ImportError, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError,
 };
