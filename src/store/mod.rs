@@ -4,8 +4,8 @@
 
 mod error;
 mod read;
-mod stress;
 pub mod schema;
+mod stress;
 mod write;
 
 use std::io::Read;
