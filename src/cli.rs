@@ -141,4 +141,7 @@ pub enum Command {
     /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
     #[command(hide = true)]
     Bench(crate::commands::bench::BenchArgs),
+    /// Check the database: integrity, schema version, journal, size, permissions, last
+    /// backup, and whether another process is using it (changes nothing)
+    Doctor,
 }

@@ -9,10 +9,14 @@ use crate::i18n::{Localized, S};
 use crate::store::{Actor, ImportError};
 
 pub fn backup(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
-    let store = open_store(g)?;
+    let mut store = open_store(g)?;
     let bytes = store
         .backup_to(file)
         .map_err(|e| Failure::store(e, g.lang))?;
+    // For `kehoach doctor`; a read-only database still gets its copy, just not the record.
+    if !store.is_read_only() {
+        let _ = store.record_backup(file, bytes, &Actor::new(&user_name(g)));
+    }
     writeln!(
         out,
         "{}",

@@ -3,6 +3,7 @@
 
 mod agencies;
 pub mod bench;
+mod doctor;
 mod export;
 mod history;
 mod maintenance;
@@ -194,6 +195,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Import { file } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
+        Command::Doctor => return doctor::run(g, out),
         _ => {}
     }
     let mut ctx = Ctx::open(g)?;
@@ -222,7 +224,11 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         } => search::run(&ctx, &query.join(" "), *format, *limit, out),
         Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
-        Command::Backup { .. } | Command::Import { .. } | Command::Plans | Command::Bench(_) => {
+        Command::Backup { .. }
+        | Command::Import { .. }
+        | Command::Plans
+        | Command::Doctor
+        | Command::Bench(_) => {
             unreachable!()
         }
     };

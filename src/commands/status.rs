@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
             &m.title
         };
         let left = i18n::countdown(lang, crate::plan::Countdown::new(m.date, ctx.today));
-        let t = st.tallies[m.item];
+        let t = st.due_on(plan, m.date);
         writeln!(
             out,
             "  {}  {}  {:<18} {}/{}",

@@ -32,7 +32,8 @@ pub fn suggest<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'
         .map(|id| {
             let k = key(id);
             let mut d = strsim::levenshtein(&k, &w);
-            if k.starts_with(&w) || w.starts_with(&k) {
+            // What was typed may be the start of a real id ("iii.1.2.3" for its criteria).
+            if w.len() >= 3 && k.starts_with(&w) {
                 d = d.min(1 + k.len().abs_diff(w.len()) / 4);
             }
             (d, id)
@@ -67,5 +68,9 @@ mod tests {
         let s = suggest("III.1.2.3.c1.t3", known.iter().copied());
         assert_eq!(s[..2], ["III.1.2.3.c1.t1", "III.1.2.3.c1.t2"]);
         assert!(suggest("zzzzzzzzzzzz", known.iter().copied()).is_empty());
+        // A short id that is the start of the wanted one is not a good guess.
+        let s = suggest("III.9.9", ["I", "III.1.9", "III.9"].into_iter());
+        assert!(s.contains(&"III.9") && s.contains(&"III.1.9"), "{s:?}");
+        assert!(!s.contains(&"I"), "{s:?}");
     }
 }

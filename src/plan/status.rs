@@ -154,6 +154,16 @@ impl Status {
         Countdown::new(self.deadlines[ix], today)
     }
 
+    /// Done/total of the tasks whose deadline in force is `day` (a milestone's tasks).
+    pub fn due_on(&self, plan: &Plan, day: NaiveDate) -> Tally {
+        let mut t = Tally::default();
+        for i in plan.tasks().filter(|&i| self.deadlines[i] == day) {
+            t.total += 1;
+            t.done += u32::from(self.items[i].done);
+        }
+        t
+    }
+
     /// Done/total of all tasks.
     pub fn total(&self, plan: &Plan) -> Tally {
         let mut t = Tally::default();

@@ -2,6 +2,7 @@
 //! evidence notes, the audit log and unsent note drafts. Every write is one transaction that
 //! also appends to the audit log.
 
+pub mod doctor;
 mod error;
 mod read;
 pub mod schema;
@@ -59,6 +60,19 @@ impl Store {
         let exists = path.exists();
         if exists {
             check_header(path)?;
+        } else {
+            // Say why a new database cannot be made here (a folder we may not write, a file
+            // where a folder should be) instead of SQLite's "unable to open database file".
+            // Never truncates: another kehoach may have created it a moment ago.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .map_err(|source| StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
         }
         let writable = !exists || probe_writable(path);
         let mut store = if writable {
@@ -75,11 +89,7 @@ impl Store {
                 read_only: false,
             }
         } else {
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(|e| open_error(e, path))?;
+            let conn = open_read_only(path)?;
             Store {
                 conn,
                 path: path.to_path_buf(),
@@ -219,6 +229,40 @@ fn check_header(path: &Path) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// A WAL database in a folder we cannot write has no -shm file to share, and SQLite refuses
+/// to read it ("unable to open database file"). When there is no -wal file either, every
+/// committed change is in the main file: it is read as immutable (no locks, no -shm).
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(e, path))?;
+    let cannot = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .err()
+        .and_then(|e| e.sqlite_error_code())
+        == Some(rusqlite::ErrorCode::CannotOpen);
+    let wal = path.with_file_name(format!("{}-wal", file_name(path)));
+    if !cannot || wal.exists() {
+        return Ok(conn);
+    }
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        .map_err(|e| open_error(e, path))
+}
+
+/// Percent-encode a path for an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    abs.to_string_lossy()
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'.' | b'-' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Whether we can write the file and create the journal files beside it.
