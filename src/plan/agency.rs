@@ -55,7 +55,8 @@ pub struct Agencies {
     by_id: HashMap<String, AgencyIx>,
     /// For each agency: itself and every group that contains it, directly or through groups.
     within: Vec<Vec<AgencyIx>>,
-    /// For each group: every non-group agency under it; for an agency: itself.
+    /// For each group: every agency under it that is not itself a group with members; for an
+    /// agency (or an empty group): itself.
     expanded: Vec<Vec<AgencyIx>>,
     /// All agencies in Vietnamese order of their names.
     sorted: Vec<AgencyIx>,
@@ -150,7 +151,7 @@ impl Agencies {
         &self.within[ix]
     }
 
-    /// The non-group agencies a group stands for (itself for an agency).
+    /// The agencies a group stands for (itself for an agency or a group with no members).
     pub fn expanded(&self, ix: AgencyIx) -> &[AgencyIx] {
         &self.expanded[ix]
     }
@@ -220,7 +221,8 @@ fn expand(
     path: &mut Vec<AgencyIx>,
     out: &mut Vec<AgencyIx>,
 ) -> Result<(), Vec<AgencyIx>> {
-    if list[ix].kind != AgencyKind::Group {
+    // A group with no members yet (the communes, until they are added) stands for itself.
+    if list[ix].kind != AgencyKind::Group || list[ix].members.is_empty() {
         out.push(ix);
         return Ok(());
     }

@@ -350,3 +350,74 @@ fn inherit(nodes: &mut [Node]) {
         }
     }
 }
+
+/// A change to the agency registry made after import (the province reorganises; the communes
+/// are not in the plan). Applied on top of the plan file every time the plan is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RegistryEdit {
+    /// A new agency.
+    Agency {
+        id: String,
+        name: String,
+        kind: file::AgencyKind,
+    },
+    /// `member` joins (or, with `add: false`, leaves) `group`.
+    Member {
+        group: String,
+        member: String,
+        add: bool,
+    },
+}
+
+impl Plan {
+    /// Apply registry edits in order. Agencies keep their positions (new ones are appended),
+    /// so everything that refers to an agency stays valid.
+    pub fn apply_registry(&mut self, edits: &[RegistryEdit]) -> Result<(), PlanError> {
+        if edits.is_empty() {
+            return Ok(());
+        }
+        let mut agencies = self.file.agencies.clone();
+        for e in edits {
+            match e {
+                RegistryEdit::Agency { id, name, kind } => {
+                    if agencies.iter().any(|a| a.id.eq_ignore_ascii_case(id)) {
+                        return Err(PlanError::DuplicateAgency { id: id.clone() });
+                    }
+                    agencies.push(file::AgencyFile {
+                        id: id.clone(),
+                        name: nfc(name).into_owned(),
+                        name_en: String::new(),
+                        aliases: Vec::new(),
+                        kind: *kind,
+                        members: Vec::new(),
+                        in_text: false,
+                    });
+                }
+                RegistryEdit::Member { group, member, add } => {
+                    if !agencies.iter().any(|a| a.id.eq_ignore_ascii_case(member)) {
+                        return Err(PlanError::UnknownAgency {
+                            agency: member.clone(),
+                            at: format!("group {group}"),
+                        });
+                    }
+                    let g = agencies
+                        .iter_mut()
+                        .find(|a| a.id.eq_ignore_ascii_case(group))
+                        .ok_or_else(|| PlanError::UnknownAgency {
+                            agency: group.clone(),
+                            at: "registry".into(),
+                        })?;
+                    g.members.retain(|m| !m.eq_ignore_ascii_case(member));
+                    if *add {
+                        g.members.push(member.clone());
+                    }
+                }
+            }
+        }
+        let mut file = self.file.clone();
+        file.agencies = agencies;
+        self.agencies = build_agencies(&file)?;
+        self.file = file;
+        Ok(())
+    }
+}

@@ -2,6 +2,7 @@
 //! questions coordinators ask of it. Nothing here knows about terminals or SQL; the date
 //! "today" is always passed in.
 
+pub mod accountability;
 pub mod agency;
 mod build;
 pub mod file;
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use agency::{Agencies, Agency, AgencyIx, ResolveError};
-pub use build::PlanError;
+pub use build::{PlanError, RegistryEdit};
 pub use file::{AgencyKind, NodeKind, PlanFile};
 pub use status::{Countdown, ItemState, Status, Tally};
 

@@ -2,6 +2,7 @@
 //! evidence notes, the audit log and unsent note drafts. Every write is one transaction that
 //! also appends to the audit log.
 
+mod agency;
 pub mod doctor;
 mod error;
 mod read;
@@ -15,6 +16,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use agency::NewMark;
 pub use error::StoreError;
 pub use read::{AuditRow, Note, PlanRow};
 pub use stress::StressSize;

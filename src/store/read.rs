@@ -115,7 +115,11 @@ impl Store {
                 },
             });
         };
-        Plan::parse(&source).map_err(StoreError::StoredPlan)
+        let mut plan = Plan::parse(&source).map_err(StoreError::StoredPlan)?;
+        let edits = self.registry_edits(plan.id())?;
+        plan.apply_registry(&edits)
+            .map_err(StoreError::StoredPlan)?;
+        Ok(plan)
     }
 
     /// One state per node of `plan`, in node order.

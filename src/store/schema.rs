@@ -88,6 +88,34 @@ pub const MIGRATIONS: &[&str] = &[
         bytes INTEGER NOT NULL
     );
     "#,
+    // 3: each responsible agency's own part of an item (issue 6), and changes to the agency
+    // registry made after import (new communes, merged departments).
+    r#"
+    CREATE TABLE agency_status (
+        plan_id   TEXT NOT NULL,
+        item_id   TEXT NOT NULL,
+        agency_id TEXT NOT NULL,
+        state     TEXT NOT NULL CHECK (state IN ('reported', 'done', 'not_applicable')),
+        at        TEXT NOT NULL,
+        by        TEXT NOT NULL,
+        doc_ref   TEXT,
+        doc_date  TEXT,
+        note      TEXT,
+        PRIMARY KEY (plan_id, item_id, agency_id),
+        FOREIGN KEY (plan_id, item_id) REFERENCES plan_item(plan_id, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE registry_edit (
+        id      INTEGER PRIMARY KEY,
+        plan_id TEXT NOT NULL REFERENCES plan(id),
+        op      TEXT NOT NULL CHECK (op IN ('agency', 'add_member', 'remove_member')),
+        a       TEXT NOT NULL,          -- agency id, or group id
+        b       TEXT NOT NULL,          -- agency name, or member id
+        kind    TEXT,                   -- for a new agency
+        at      TEXT NOT NULL,
+        by      TEXT NOT NULL
+    );
+    CREATE INDEX registry_edit_by_plan ON registry_edit(plan_id, id);
+    "#,
 ];
 
 /// The schema version this build writes.

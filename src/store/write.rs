@@ -105,7 +105,7 @@ pub enum NoteError {
     TooLong(usize),
 }
 
-fn audit(
+pub(super) fn audit(
     tx: &Transaction<'_>,
     a: &Actor,
     plan_id: Option<&str>,
@@ -152,7 +152,7 @@ fn date_text(d: Option<NaiveDate>) -> Option<String> {
 }
 
 impl Store {
-    fn begin(&mut self) -> Result<Transaction<'_>> {
+    pub(super) fn begin(&mut self) -> Result<Transaction<'_>> {
         if self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
@@ -214,7 +214,8 @@ fn import_in(
         let mut st = tx
             .prepare(
                 "SELECT item_id FROM item_state WHERE plan_id = ?1 \
-                 UNION SELECT item_id FROM note WHERE plan_id = ?1",
+                 UNION SELECT item_id FROM note WHERE plan_id = ?1 \
+                 UNION SELECT item_id FROM agency_status WHERE plan_id = ?1",
             )
             .map_err(StoreError::from)?;
         let used: Vec<String> = st
