@@ -51,6 +51,40 @@ pub enum TableFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+}
+
+/// An agency's part of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgencyStateArg {
+    Done,
+    Reported,
+    NotApplicable,
+    /// Forget what was recorded.
+    NotStarted,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgenciesAction {
+    /// Add an agency to a group (a new commune, a merged department)
+    AddMember {
+        /// The group, e.g. ubnd-xa or "UBND cấp xã"
+        group: String,
+        /// An agency in the registry, or with --new the name of a new one
+        agency: String,
+        /// Create the agency first (it is not in the plan)
+        #[arg(long)]
+        new: bool,
+    },
+    /// Take an agency out of a group
+    RemoveMember { group: String, agency: String },
+    /// List a group's members
+    Members { group: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
@@ -69,6 +103,9 @@ pub enum Command {
         /// Also list tasks due within this many days
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
+        /// Group by agency: each agency's unfinished parts (groups expanded)
+        #[arg(long)]
+        by_agency: bool,
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
     },
@@ -103,8 +140,44 @@ pub enum Command {
     Deadline { id: String, date: String },
     /// Every agency with lead / implementing counts, done / total and overdue
     Agencies {
+        #[command(subcommand)]
+        action: Option<AgenciesAction>,
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
+    },
+    /// Record an agency's own part of an item (its plan issued, its report sent)
+    AgencyDone {
+        /// Item id, e.g. IV.1.a.t1
+        id: String,
+        /// The agency (name, short form or fragment)
+        agency: String,
+        #[arg(long, value_enum, default_value = "done")]
+        state: AgencyStateArg,
+        /// Number/symbol of the document that proves it, e.g. 45/KH-UBND
+        #[arg(long, value_name = "REF")]
+        doc: Option<String>,
+        /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
+        #[arg(long, value_name = "DATE")]
+        doc_date: Option<String>,
+        /// A remark kept with it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// The 30/06 checklist: has each agency issued its own plan, on time?
+    Checklist {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// One agency's duties, status and evidence, or (--missing) who has not done their part
+    Report {
+        /// The agency the report is for
+        #[arg(long, value_name = "NAME", required_unless_present = "missing")]
+        agency: Option<String>,
+        /// Every agency's unfinished parts, grouped by deadline, for reminder letters
+        #[arg(long, conflicts_with = "agency")]
+        missing: bool,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
     },
     /// Items whose id, title, text, agencies or notes match, ignoring case and diacritics
     Search {

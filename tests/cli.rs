@@ -180,6 +180,29 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
             "15/07/2023",
         ),
         ("agencies", &["agencies"], "Sở Nội vụ"),
+        (
+            "agency-done",
+            &[
+                "agency-done",
+                "IV.1.a.t1",
+                "ubnd cao loc",
+                "--doc",
+                "45/KH-UBND",
+                "--doc-date",
+                "20/06/2023",
+            ],
+            "IV.1.a.t1: UBND huyện Cao Lộc — Đã xong",
+        ),
+        (
+            "checklist",
+            &["--today", "2023-07-01", "checklist"],
+            "45/KH-UBND",
+        ),
+        (
+            "report",
+            &["--today", "2023-07-01", "report", "--agency", "cao loc"],
+            "**Cơ quan:** Ủy ban nhân dân huyện Cao Lộc",
+        ),
         ("search", &["search", "giai", "ngan"], "III.1.2.6.c1"),
         (
             "export",

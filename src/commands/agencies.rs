@@ -91,3 +91,157 @@ pub fn run(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<(), Fa
         }
     }
 }
+
+/// `agencies add-member / remove-member / members`: group membership, editable because the
+/// province reorganises and the communes are not in the plan.
+pub fn membership(
+    ctx: &mut Ctx,
+    action: &crate::cli::AgenciesAction,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    use crate::cli::AgenciesAction as A;
+    use crate::plan::{AgencyKind, RegistryEdit};
+    let lang = ctx.lang;
+    let en = lang == Lang::En;
+    let group_of = |ctx: &Ctx, name: &str| -> Result<usize, Failure> {
+        let g = super::overdue::resolve_agency(ctx, name)?;
+        if !ctx.plan.agencies.get(g).is_group() {
+            let groups: Vec<&str> = ctx
+                .plan
+                .agencies
+                .iter()
+                .filter(|(_, a)| a.is_group())
+                .map(|(_, a)| a.id.as_str())
+                .collect();
+            return Err(Failure::new(
+                exit::BAD_INPUT,
+                S::NotAGroup.fill(
+                    lang,
+                    &[
+                        &ctx.plan.agencies.get(g).display_name(en),
+                        &groups.join(", "),
+                    ],
+                ),
+            ));
+        }
+        Ok(g)
+    };
+    match action {
+        A::Members { group } => {
+            let g = group_of(ctx, group)?;
+            let members = &ctx.plan.agencies.get(g).members;
+            for &m in members {
+                let a = ctx.plan.agencies.get(m);
+                writeln!(out, "{:<24} {}", a.id, a.display_name(en)).or_fail()?;
+            }
+            Ok(())
+        }
+        A::AddMember { group, agency, new } => {
+            let g = group_of(ctx, group)?;
+            let group_id = ctx.plan.agencies.get(g).id.clone();
+            let mut edits = Vec::new();
+            let member_id = if *new {
+                let name = crate::text::clean_input(agency);
+                let id = new_id(ctx, &name);
+                let kind = ctx
+                    .plan
+                    .agencies
+                    .get(g)
+                    .members
+                    .first()
+                    .map_or(AgencyKind::Commune, |&m| ctx.plan.agencies.get(m).kind);
+                edits.push(RegistryEdit::Agency {
+                    id: id.clone(),
+                    name,
+                    kind,
+                });
+                id
+            } else {
+                let m = super::overdue::resolve_agency(ctx, agency)
+                    .map_err(|f| f.hint(S::UseNew.get(lang)))?;
+                ctx.plan.agencies.get(m).id.clone()
+            };
+            edits.push(RegistryEdit::Member {
+                group: group_id.clone(),
+                member: member_id.clone(),
+                add: true,
+            });
+            apply(ctx, &edits)?;
+            for e in &edits {
+                if let RegistryEdit::Agency { id, name, .. } = e {
+                    writeln!(out, "{}", S::AgencyCreated.fill(lang, &[name, id])).or_fail()?;
+                }
+            }
+            writeln!(
+                out,
+                "{}",
+                S::MemberAdded.fill(lang, &[&member_id, &group_id])
+            )
+            .or_fail()
+        }
+        A::RemoveMember { group, agency } => {
+            let g = group_of(ctx, group)?;
+            let m = super::overdue::resolve_agency(ctx, agency)?;
+            let (group_id, member_id) = (
+                ctx.plan.agencies.get(g).id.clone(),
+                ctx.plan.agencies.get(m).id.clone(),
+            );
+            apply(
+                ctx,
+                &[RegistryEdit::Member {
+                    group: group_id.clone(),
+                    member: member_id.clone(),
+                    add: false,
+                }],
+            )?;
+            writeln!(
+                out,
+                "{}",
+                S::MemberRemoved.fill(lang, &[&member_id, &group_id])
+            )
+            .or_fail()
+        }
+    }
+}
+
+/// Check the edits against the plan (no cycles, known agencies), then store each.
+fn apply(ctx: &mut Ctx, edits: &[crate::plan::RegistryEdit]) -> Result<(), Failure> {
+    let mut trial = ctx.plan.clone();
+    trial
+        .apply_registry(edits)
+        .map_err(|e| Failure::new(exit::BAD_INPUT, crate::i18n::Localized::say(&e, ctx.lang)))?;
+    let actor = ctx.actor();
+    for e in edits {
+        ctx.store
+            .add_registry_edit(ctx.plan.id(), e, &actor)
+            .map_err(|e| ctx.fail(e))?;
+    }
+    ctx.plan = trial;
+    Ok(())
+}
+
+/// An ASCII id from a name ("UBND xã Hoàng Đồng" → "ubnd-xa-hoang-dong"), unique in the registry.
+fn new_id(ctx: &Ctx, name: &str) -> String {
+    let folded = crate::text::fold(name);
+    let mut base = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            base.push(c);
+        } else if !base.ends_with('-') && !base.is_empty() {
+            base.push('-');
+        }
+    }
+    let base = base.trim_end_matches('-').to_string();
+    let base = if base.is_empty() {
+        "co-quan".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while ctx.plan.agencies.by_id(&id).is_some() {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,6 +1,7 @@
 //! One-shot subcommands. Each `run` writes to `out` and returns a [`Failure`] with an exit
 //! code when it cannot do what was asked.
 
+mod accountability;
 mod agencies;
 pub mod bench;
 mod doctor;
@@ -8,6 +9,7 @@ mod export;
 mod history;
 mod maintenance;
 mod overdue;
+mod report;
 mod search;
 mod show;
 mod status;
@@ -204,6 +206,13 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Overdue {
             agency,
             within,
+            by_agency: true,
+            format,
+        } => accountability::overdue_by_agency(&ctx, agency.as_deref(), *within, *format, out),
+        Command::Overdue {
+            agency,
+            within,
+            by_agency: false,
             format,
         } => overdue::run(&ctx, agency.as_deref(), *within, *format, out),
         Command::Show { id } => show::run(&ctx, id, out),
@@ -216,7 +225,35 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             doc_date,
         } => write::note(&mut ctx, id, text, doc.as_deref(), doc_date.as_deref(), out),
         Command::Deadline { id, date } => write::deadline(&mut ctx, id, date, out),
-        Command::Agencies { format } => agencies::run(&ctx, *format, out),
+        Command::Agencies {
+            action: None,
+            format,
+        } => agencies::run(&ctx, *format, out),
+        Command::Agencies {
+            action: Some(action),
+            ..
+        } => agencies::membership(&mut ctx, action, out),
+        Command::AgencyDone {
+            id,
+            agency,
+            state,
+            doc,
+            doc_date,
+            note,
+        } => accountability::agency_done(
+            &mut ctx,
+            id,
+            agency,
+            *state,
+            (doc.as_deref(), doc_date.as_deref(), note.as_deref()),
+            out,
+        ),
+        Command::Checklist { format } => accountability::checklist(&ctx, *format, out),
+        Command::Report {
+            agency,
+            missing,
+            format,
+        } => report::run(&ctx, agency.as_deref(), *missing, *format, out),
         Command::Search {
             query,
             format,

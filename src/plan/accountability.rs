@@ -108,6 +108,19 @@ pub fn responsible(plan: &Plan, ix: NodeIx) -> Vec<AgencyIx> {
     out
 }
 
+/// The agencies whose part of `item` can be recorded: its responsible agencies, and for the
+/// checklist item also those of `also` (see [`checklist`]).
+pub fn answerable(plan: &Plan, item: NodeIx, also: &[NodeIx]) -> Vec<AgencyIx> {
+    let mut out = responsible(plan, item);
+    for &a in also {
+        out.extend(responsible(plan, a));
+    }
+    let order = plan.agencies.sorted();
+    out.sort_by_key(|a| order.iter().position(|x| x == a));
+    out.dedup();
+    out
+}
+
 /// How many of an item's responsible agencies have done their part (not-applicable ones are
 /// left out of both numbers).
 pub fn item_tally(plan: &Plan, status: &Status, ledger: &Ledger, ix: NodeIx) -> Tally {
@@ -158,14 +171,7 @@ pub fn checklist(
     today: NaiveDate,
 ) -> Vec<ChecklistRow> {
     let deadline = status.deadlines[item];
-    let mut agencies = responsible(plan, item);
-    for &a in also {
-        agencies.extend(responsible(plan, a));
-    }
-    let order = plan.agencies.sorted();
-    agencies.sort_by_key(|a| order.iter().position(|x| x == a));
-    agencies.dedup();
-    agencies
+    answerable(plan, item, also)
         .into_iter()
         .map(|a| {
             let state = ledger.state(status, item, a);

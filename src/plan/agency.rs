@@ -36,13 +36,19 @@ impl Agency {
         }
     }
 
-    /// The shortest form the document uses ("Văn phòng UBND tỉnh"), for narrow columns.
+    /// The shortest form the document uses ("Văn phòng UBND tỉnh"), for narrow columns. Forms
+    /// that are only the end of the name ("Công Thương", from "Các Sở: … Công Thương") are
+    /// not names on their own and are skipped.
     pub fn short_name(&self, english: bool) -> &str {
         if english && !self.name_en.is_empty() {
             return &self.name_en;
         }
+        let name = fold(&self.name);
         std::iter::once(&self.name)
-            .chain(self.aliases.iter().filter(|a| a.chars().count() > 3))
+            .chain(self.aliases.iter().filter(|a| {
+                let f = fold(a);
+                a.chars().count() > 3 && !(name.ends_with(&f) && name != f)
+            }))
             .min_by_key(|a| a.chars().count())
             .map(String::as_str)
             .unwrap_or(&self.name)

@@ -9,6 +9,9 @@ use super::{Result, Store, StoreError};
 use crate::plan::{ItemState, Plan};
 use crate::text::clean_input;
 
+/// Who imported a plan kehoach put in the database itself, from the copy built into it.
+pub const BUILT_IN: &str = "kehoach";
+
 /// Notes longer than this are refused: a note is evidence, not the document itself.
 pub const MAX_NOTE_BYTES: usize = 64 * 1024;
 
@@ -165,25 +168,60 @@ impl Store {
 
     /// Import the embedded plan when the database holds none. Returns whether it did.
     pub fn ensure_seeded(&mut self, json: &str, actor: &Actor) -> Result<bool> {
+        if self.read_only {
+            return Ok(false);
+        }
+        // Plans kehoach imported itself, and whether each is the one built in now.
+        let builtin: Vec<bool> = {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT source = ?1 FROM plan WHERE imported_by = ?2")?;
+            let rows = st.query_map(params![json, BUILT_IN], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
         let count: i64 = self
             .conn
             .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;
-        if count > 0 || self.read_only {
+        if count > 0 && builtin.iter().all(|&same| same) {
             return Ok(false);
         }
         let plan = Plan::parse(json).map_err(StoreError::StoredPlan)?;
+        let seeder = Actor {
+            user: BUILT_IN.into(),
+            ..actor.clone()
+        };
         let tx = self.begin()?;
         // Two coordinators opening a new database at once: only the first seeds it.
         let count: i64 = tx.query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;
-        if count > 0 {
-            return Ok(false);
+        if count == 0 {
+            import_in(&tx, &plan, json, &seeder).map_err(|e| match e {
+                ImportError::Store(s) => s,
+                ImportError::Plan(p) => StoreError::StoredPlan(p),
+            })?;
+            tx.commit()?;
+            return Ok(true);
         }
-        import_in(&tx, &plan, json, actor).map_err(|e| match e {
-            ImportError::Store(s) => s,
-            ImportError::Plan(p) => StoreError::StoredPlan(p),
-        })?;
-        tx.commit()?;
-        Ok(true)
+        // A newer kehoach carries a corrected transcription of the same plan: bring the
+        // built-in copy up to date. Status and notes stay (they follow item ids); if the new
+        // text would drop an item that has them, the old copy is kept.
+        // It keeps its place in the import order, so the default plan does not change.
+        let stale: Option<i64> = tx
+            .query_row(
+                "SELECT seq FROM plan WHERE id = ?1 AND imported_by = ?2 AND source <> ?3",
+                params![plan.id(), BUILT_IN, json],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(seq) = stale
+            && import_in(&tx, &plan, json, &seeder).is_ok()
+        {
+            tx.execute(
+                "UPDATE plan SET seq = ?2 WHERE id = ?1",
+                params![plan.id(), seq],
+            )?;
+            tx.commit()?;
+        }
+        Ok(false)
     }
 
     /// Validate and store a plan file, all or nothing. A plan with the same id is replaced;

@@ -1,0 +1,328 @@
+//! `kehoach report`: one agency's duties for the letter the coordinators send it, or every
+//! agency's unfinished parts grouped by deadline for the reminder letters.
+
+use std::io::Write;
+
+use super::accountability::{ledger, state_word};
+use super::overdue::resolve_agency;
+use super::table::csv_row;
+use super::{Ctx, Failure, OrFail};
+use crate::cli::ReportFormat;
+use crate::i18n::{self, Lang, S};
+use crate::plan::accountability::{self as acc, AgencyState, Ledger};
+use crate::plan::{AgencyIx, Countdown, NodeIx, Role};
+
+pub fn run(
+    ctx: &Ctx,
+    agency: Option<&str>,
+    missing: bool,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let ledger = ledger(ctx)?;
+    if missing {
+        return missing_report(ctx, &ledger, format, out).or_fail();
+    }
+    let a = resolve_agency(ctx, agency.unwrap_or_default())?;
+    agency_report(ctx, &ledger, a, format, out).or_fail()
+}
+
+/// Markdown table cells: no pipes or line breaks.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The section an item is reported under: its ancestor one level below the part (III.1, IV.2),
+/// or the part itself.
+fn section_of(ctx: &Ctx, ix: NodeIx) -> NodeIx {
+    let mut path = ctx.plan.ancestors(ix);
+    path.push(ix);
+    path.get(1).or(path.first()).copied().unwrap_or(ix)
+}
+
+/// What the report says about the agency's part: state, with date, and evidence. A duty it
+/// only coordinates has no part of its own to record: "—".
+fn part(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    ix: NodeIx,
+    a: AgencyIx,
+    role: Role,
+) -> (AgencyState, String, String) {
+    let lang = ctx.lang;
+    if role == Role::Coordinating {
+        return (AgencyState::NotApplicable, "—".into(), String::new());
+    }
+    let state = ledger.state(&ctx.status, ix, a);
+    let mark = ledger.mark(ix, a);
+    let mut words = state_word(lang, state).to_string();
+    if state == AgencyState::Done && mark.is_none_or(|m| m.state != AgencyState::Done) {
+        words = S::StateDoneByCoordinator.get(lang).to_string();
+    }
+    if let Some(m) = mark.filter(|m| m.state != AgencyState::NotStarted) {
+        words.push_str(&format!(
+            " {}",
+            i18n::timestamp(&m.at).split(' ').next().unwrap_or("")
+        ));
+    }
+    let evidence = mark
+        .map(|m| {
+            let mut e = m.doc_ref.clone().unwrap_or_default();
+            if let Some(d) = m.doc_date {
+                e.push_str(&format!(" ({})", i18n::date(d)));
+            }
+            if let Some(n) = &m.note {
+                if !e.is_empty() {
+                    e.push_str(" — ");
+                }
+                e.push_str(n);
+            }
+            e.trim().to_string()
+        })
+        .unwrap_or_default();
+    (state, words, evidence)
+}
+
+fn agency_report(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    a: AgencyIx,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
+    let en = lang == Lang::En;
+    let agency = plan.agencies.get(a);
+    let tasks: Vec<(NodeIx, Role)> = plan
+        .tasks()
+        .filter_map(|t| {
+            let roles = plan.roles_of(t, a);
+            roles.first().map(|&r| (t, r))
+        })
+        .collect();
+    let role_word = |r: Role| i18n::role(lang, r);
+    if format == ReportFormat::Csv {
+        out.write_all("\u{FEFF}".as_bytes())?;
+        out.write_all(
+            csv_row(&[
+                S::Id.get(lang),
+                S::Title.get(lang),
+                S::ReportRole.get(lang),
+                S::Deadline.get(lang),
+                S::ReportState.get(lang),
+                S::ReportEvidence.get(lang),
+                S::Overdue.get(lang),
+            ])
+            .as_bytes(),
+        )?;
+        for &(t, r) in &tasks {
+            let (state, words, evidence) = part(ctx, ledger, t, a, r);
+            let late = overdue_words(ctx, t, state);
+            out.write_all(
+                csv_row(&[
+                    &plan.node(t).id,
+                    &plan.node(t).title,
+                    role_word(r),
+                    &st.deadlines[t].format("%Y-%m-%d").to_string(),
+                    &words,
+                    &evidence,
+                    &late,
+                ])
+                .as_bytes(),
+            )?;
+        }
+        return Ok(());
+    }
+    let name = agency.display_name(en);
+    writeln!(
+        out,
+        "# {}",
+        S::ReportAgencyTitle.fill(lang, &[&plan.title()])
+    )?;
+    writeln!(out)?;
+    writeln!(out, "**{}:** {name}  ", S::ReportAgencyLine.get(lang))?;
+    writeln!(
+        out,
+        "{}",
+        S::StatusAsOf.fill(lang, &[&i18n::date(ctx.today)])
+    )?;
+    writeln!(out)?;
+    // Counted: the duties it leads or implements; coordination is listed, not counted.
+    let mut counts = [0usize; 4];
+    let mut overdue = 0;
+    let mut answerable = 0;
+    for &(t, r) in &tasks {
+        if r == Role::Coordinating {
+            continue;
+        }
+        answerable += 1;
+        let state = ledger.state(st, t, a);
+        counts[AgencyState::ALL
+            .iter()
+            .position(|&s| s == state)
+            .unwrap_or(0)] += 1;
+        if !matches!(state, AgencyState::Done | AgencyState::NotApplicable)
+            && st.deadlines[t] < ctx.today
+        {
+            overdue += 1;
+        }
+    }
+    writeln!(
+        out,
+        "{}",
+        S::ReportAgencySummary.fill(
+            lang,
+            &[&answerable, &counts[2], &counts[1], &counts[0], &overdue]
+        )
+    )?;
+    let mut k = 0;
+    while k < tasks.len() {
+        let sec = section_of(ctx, tasks[k].0);
+        let end = tasks[k..]
+            .iter()
+            .position(|&(t, _)| section_of(ctx, t) != sec)
+            .map_or(tasks.len(), |p| k + p);
+        let s = plan.node(sec);
+        writeln!(out)?;
+        writeln!(out, "## {} {}", s.id, cell(&s.title))?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            S::Id.get(lang),
+            S::KindTask.get(lang),
+            S::ReportRole.get(lang),
+            S::Deadline.get(lang),
+            S::ReportState.get(lang),
+            S::ReportEvidence.get(lang)
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for &(t, r) in &tasks[k..end] {
+            let (state, words, evidence) = part(ctx, ledger, t, a, r);
+            let mut due = i18n::date(st.deadlines[t]);
+            let late = overdue_words(ctx, t, state);
+            if !late.is_empty() {
+                due.push_str(&format!(" ({late})"));
+            }
+            writeln!(
+                out,
+                "| {} | {} | {} | {due} | {} | {} |",
+                plan.node(t).id,
+                cell(&plan.node(t).title),
+                role_word(r),
+                cell(&words),
+                cell(&evidence)
+            )?;
+        }
+        k = end;
+    }
+    Ok(())
+}
+
+/// "quá hạn N ngày" for an unfinished part past its deadline, else nothing.
+fn overdue_words(ctx: &Ctx, t: NodeIx, state: AgencyState) -> String {
+    let c = Countdown::new(ctx.status.deadlines[t], ctx.today);
+    match c {
+        Countdown::Late(_) if !matches!(state, AgencyState::Done | AgencyState::NotApplicable) => {
+            i18n::countdown(ctx.lang, c)
+        }
+        _ => String::new(),
+    }
+}
+
+fn missing_report(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    format: ReportFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
+    let en = lang == Lang::En;
+    let all = acc::missing(plan, st, ledger, chrono::NaiveDate::MAX);
+    if format == ReportFormat::Csv {
+        out.write_all("\u{FEFF}".as_bytes())?;
+        out.write_all(
+            csv_row(&[
+                S::Deadline.get(lang),
+                S::Agency.get(lang),
+                S::Id.get(lang),
+                S::Title.get(lang),
+                S::ReportRole.get(lang),
+                S::ReportState.get(lang),
+            ])
+            .as_bytes(),
+        )?;
+        for m in &all {
+            out.write_all(
+                csv_row(&[
+                    &st.deadlines[m.item].format("%Y-%m-%d").to_string(),
+                    plan.agencies.get(m.agency).display_name(en),
+                    &plan.node(m.item).id,
+                    &plan.node(m.item).title,
+                    i18n::role(lang, m.role),
+                    state_word(lang, m.state),
+                ])
+                .as_bytes(),
+            )?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "# {}",
+        S::ReportMissingTitle.fill(lang, &[&plan.title()])
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        S::StatusAsOf.fill(lang, &[&i18n::date(ctx.today)])
+    )?;
+    if all.is_empty() {
+        writeln!(out)?;
+        return writeln!(out, "{}", S::ReportNothingMissing.get(lang));
+    }
+    let mut k = 0;
+    while k < all.len() {
+        let due = st.deadlines[all[k].item];
+        let end = all[k..]
+            .iter()
+            .position(|m| st.deadlines[m.item] != due)
+            .map_or(all.len(), |p| k + p);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "## {}",
+            S::ReportDeadlineGroup.fill(
+                lang,
+                &[
+                    &i18n::date(due),
+                    &i18n::countdown(lang, Countdown::new(due, ctx.today))
+                ]
+            )
+        )?;
+        writeln!(out)?;
+        let mut j = k;
+        while j < end {
+            let a = all[j].agency;
+            let stop = all[j..end]
+                .iter()
+                .position(|m| m.agency != a)
+                .map_or(end, |p| j + p);
+            let ids: Vec<&str> = all[j..stop]
+                .iter()
+                .map(|m| plan.node(m.item).id.as_str())
+                .collect();
+            writeln!(
+                out,
+                "- **{}** — {}: {}",
+                plan.agencies.get(a).display_name(en),
+                S::ReportTasksCount.fill(lang, &[&ids.len()]),
+                ids.join(", ")
+            )?;
+            j = stop;
+        }
+        k = end;
+    }
+    Ok(())
+}
