@@ -62,9 +62,9 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
             .map(|e| {
                 let a = plan.agencies.get(e.agency);
                 let mut name = safe(a.short_name(lang == Lang::En));
-                if a.is_group() {
+                if a.is_group() && !a.members.is_empty() {
                     let members = plan.agencies.expanded(e.agency).len();
-                    if members > 0 {
+                    {
                         name.push_str(&format!(" ({})", S::TuiGroupOf.fill(lang, &[&members])));
                     }
                 }

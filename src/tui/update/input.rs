@@ -1,0 +1,264 @@
+//! Typing: the search line, the deadline prompt and the note editor.
+
+use ratatui_textarea::{CursorMove, Input};
+use unicode_normalization::char::is_combining_mark;
+
+use super::{go_to, now, selected_changed};
+use crate::i18n::S;
+use crate::plan::{NodeIx, query};
+use crate::store::NewNote;
+use crate::text::{clean_input, nfc, parse_date};
+use crate::tui::message::{Change, Effect, Msg};
+use crate::tui::state::{Editor, Field, Flash, Mode, State};
+
+pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let Mode::Search(s) = &mut state.mode else {
+        return vec![];
+    };
+    let mut requery = false;
+    match msg {
+        Msg::InputChar(c) => {
+            s.query.push(c);
+            requery = true;
+        }
+        Msg::Paste(p) => {
+            s.query.push_str(&clean_input(&p).replace('\n', " "));
+            requery = true;
+        }
+        Msg::InputBackspace => {
+            s.query.pop();
+            requery = true;
+        }
+        Msg::NextField | Msg::PrevField if !s.hits.is_empty() => {
+            let n = s.hits.len();
+            s.at = if matches!(msg, Msg::NextField) {
+                (s.at + 1) % n
+            } else {
+                (s.at + n - 1) % n
+            };
+            let target = s.hits[s.at];
+            return go_to(state, target);
+        }
+        Msg::Submit => {
+            state.mode = Mode::Tree;
+            return vec![];
+        }
+        Msg::Back => {
+            let (origin, expanded) = (s.origin, s.origin_expanded.clone());
+            state.mode = Mode::Tree;
+            state.expanded = expanded;
+            state.selected = origin;
+            state.rebuild_rows();
+            return selected_changed(state);
+        }
+        _ => {}
+    }
+    if !requery {
+        return vec![];
+    }
+    let query = nfc(&s.query).into_owned();
+    let plan = state.plan.clone();
+    let notes = &state.search_notes;
+    let hits: Vec<NodeIx> = query::search(&plan, &query, &|ix| notes.get(&ix).cloned())
+        .into_iter()
+        .map(|h| h.node)
+        .filter(|&ix| state.filter.as_ref().is_none_or(|f| f.shown[ix]))
+        .collect();
+    let Mode::Search(s) = &mut state.mode else {
+        return vec![];
+    };
+    s.hits = hits;
+    s.at = 0;
+    match s.hits.first().copied() {
+        Some(best) => go_to(state, best),
+        None => vec![],
+    }
+}
+
+pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let Mode::Deadline(d) = &mut state.mode else {
+        return vec![];
+    };
+    match msg {
+        Msg::InputChar(c) => {
+            d.input.push(c);
+            d.error = None;
+        }
+        Msg::Paste(p) => d.input.push_str(p.trim()),
+        Msg::InputBackspace => {
+            d.input.pop();
+            d.error = None;
+        }
+        Msg::Back => state.mode = Mode::Tree,
+        Msg::Submit => {
+            let text = d.input.trim().to_string();
+            let date = if text.is_empty() {
+                None
+            } else {
+                match parse_date(&text) {
+                    Some(date) => Some(date),
+                    None => {
+                        d.error = Some(S::BadDate.fill(state.lang, &[&text]));
+                        return vec![];
+                    }
+                }
+            };
+            let item = d.item;
+            state.mode = Mode::Tree;
+            return vec![Effect::Write {
+                change: Change::SetDeadline { item, date },
+                undo: false,
+            }];
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let lang = state.lang;
+    let Mode::Editor(e) = &mut state.mode else {
+        return vec![];
+    };
+    if e.saving {
+        return vec![];
+    }
+    e.error = None;
+    match msg {
+        Msg::EditorKey(k) if e.text.input(Input::from(k)) => {
+            e.dirty = true;
+            compose_line(e);
+        }
+        Msg::Paste(p) => {
+            let p = clean_input(&p);
+            match e.field {
+                Field::Text => {
+                    e.text.insert_str(&p);
+                }
+                Field::DocRef => e.doc_ref.push_str(&p.replace('\n', " ")),
+                Field::DocDate => e.doc_date.push_str(p.trim()),
+            }
+            e.dirty = true;
+        }
+        Msg::InputChar(c) => {
+            match e.field {
+                Field::DocRef => e.doc_ref.push(c),
+                Field::DocDate => e.doc_date.push(c),
+                Field::Text => {
+                    e.text.insert_char(c);
+                }
+            }
+            e.dirty = true;
+        }
+        Msg::InputBackspace => {
+            match e.field {
+                Field::DocRef => {
+                    e.doc_ref.pop();
+                }
+                Field::DocDate => {
+                    e.doc_date.pop();
+                }
+                Field::Text => {
+                    e.text.delete_char();
+                }
+            }
+            e.dirty = true;
+        }
+        Msg::NextField | Msg::PrevField => {
+            let order = [Field::Text, Field::DocRef, Field::DocDate];
+            let at = order.iter().position(|f| *f == e.field).unwrap_or(0);
+            let step = if matches!(msg, Msg::NextField) { 1 } else { 2 };
+            e.field = order[(at + step) % 3];
+        }
+        Msg::Submit => return submit_note(state),
+        Msg::Back => {
+            let kept = state.draft(&now());
+            state.mode = Mode::Tree;
+            return match kept {
+                Some(d) => {
+                    state.flash = Some(Flash {
+                        text: S::TuiDraftKept.get(lang).to_string(),
+                        error: false,
+                    });
+                    vec![Effect::SaveDraft(d)]
+                }
+                None => vec![Effect::ClearDraft],
+            };
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+/// Input methods (Telex, VNI) and some terminals send a letter and its tone mark as separate
+/// characters; recompose the current line so the cursor counts letters, not marks.
+pub(super) fn compose_line(e: &mut Editor) {
+    let (row, col) = (e.text.cursor().0, e.text.cursor().1);
+    let line = &e.text.lines()[row];
+    if !line.chars().any(is_combining_mark) {
+        return;
+    }
+    let before: String = line.chars().take(col).collect();
+    let composed_before = nfc(&before).chars().count();
+    let composed = nfc(line).into_owned();
+    let mut lines = e.text.lines().to_vec();
+    lines[row] = composed;
+    let mut fresh = ratatui_textarea::TextArea::new(lines);
+    fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    fresh.set_cursor_line_style(ratatui::style::Style::default());
+    fresh.move_cursor(CursorMove::Jump(row as u16, composed_before as u16));
+    e.text = fresh;
+}
+
+pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
+    let lang = state.lang;
+    let Mode::Editor(e) = &mut state.mode else {
+        return vec![];
+    };
+    // A line ending in "\" continues on the next line instead of saving.
+    if e.field == Field::Text {
+        let (row, col) = (e.text.cursor().0, e.text.cursor().1);
+        let line = &e.text.lines()[row];
+        if col == line.chars().count() && line.ends_with('\\') {
+            e.text.delete_char();
+            e.text.insert_newline();
+            e.dirty = true;
+            return vec![];
+        }
+    }
+    let text = clean_input(&e.text.lines().join("\n"));
+    if text.trim().is_empty() {
+        e.error = Some(S::TuiEmptyNote.get(lang).to_string());
+        e.field = Field::Text;
+        return vec![];
+    }
+    let doc_date = match e.doc_date.trim() {
+        "" => None,
+        d => match parse_date(d) {
+            Some(x) => Some(x),
+            None => {
+                e.error = Some(S::BadDate.fill(lang, &[&d]));
+                e.field = Field::DocDate;
+                return vec![];
+            }
+        },
+    };
+    let note = NewNote {
+        text,
+        doc_ref: Some(e.doc_ref.trim().to_string()).filter(|s| !s.is_empty()),
+        doc_date,
+    };
+    e.saving = true;
+    let change = match e.note_id {
+        Some(id) => Change::EditNote {
+            item: e.item,
+            id,
+            note,
+        },
+        None => Change::AddNote { item: e.item, note },
+    };
+    vec![Effect::Write {
+        change,
+        undo: false,
+    }]
+}

@@ -1,0 +1,246 @@
+//! `update(state, msg) -> effects`: the one place the interactive state changes. No I/O here;
+//! saving, loading and quitting are returned as [`Effect`]s for the loop to run. One file per
+//! mode: the tree, the full-screen lists, the notes, and the text inputs.
+
+mod input;
+mod lists;
+mod notes;
+mod tree;
+
+pub use lists::set_filter;
+
+use input::{deadline, editor, search};
+use lists::{help, list, refresh_lists};
+use notes::notes;
+use tree::tree;
+
+use super::message::{Change, Effect, Msg};
+use super::state::{Flash, Mode, State};
+use crate::i18n::{self, Lang, S};
+use crate::plan::{NodeIx, Status};
+use crate::text::fold;
+
+/// How far ahead the overdue view also lists tasks coming due.
+pub const NEAR_DAYS: i64 = 14;
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(w, h) => {
+            state.size = (w, h);
+            state.keep_visible();
+            vec![]
+        }
+        Msg::Tick(today) => tick(state, today),
+        Msg::Quit => {
+            state.quit = true;
+            let mut fx = Vec::new();
+            if let Some(d) = state.draft(&now()) {
+                fx.push(Effect::SaveDraft(d));
+            }
+            fx.push(Effect::Quit);
+            fx
+        }
+        Msg::Saved {
+            change,
+            undo,
+            inverse,
+            items,
+            notes,
+        } => saved(state, change, undo, inverse, items, notes),
+        Msg::Failed { change, error } => {
+            let text = S::TuiNotSaved.fill(state.lang, &[&error]);
+            if let Mode::Editor(e) = &mut state.mode
+                && matches!(change, Change::AddNote { .. } | Change::EditNote { .. })
+            {
+                e.saving = false;
+                e.error = Some(text.clone());
+            }
+            state.flash = Some(Flash { text, error: true });
+            vec![]
+        }
+        Msg::NotesLoaded { item, notes } => {
+            if item == state.selected {
+                state.notes = Some((item, notes));
+            }
+            vec![]
+        }
+        Msg::External { items, changes } => {
+            state.status = Status::new(&state.plan, items);
+            refresh_lists(state);
+            // The item on screen (or being written about) matters most: say who overtook it.
+            let mine = match &state.mode {
+                Mode::Editor(e) => e.item,
+                Mode::Deadline(d) => d.item,
+                _ => state.selected,
+            };
+            let mine = &state.plan.node(mine).id;
+            let text = match changes.iter().rev().find(|(_, item)| item == mine) {
+                Some((who, item)) => S::TuiOvertaken.fill(state.lang, &[item, who]),
+                None => match changes.last() {
+                    Some((who, item)) => S::TuiExternal.fill(state.lang, &[who, item]),
+                    None => S::TuiExternalAnon.get(state.lang).to_string(),
+                },
+            };
+            state.flash = Some(Flash { text, error: false });
+            state.notes = None;
+            load_notes(state)
+        }
+        Msg::SearchNotes(v) => {
+            state.search_notes = v.into_iter().collect();
+            vec![]
+        }
+        msg => match &state.mode {
+            Mode::Tree => tree(state, msg),
+            Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
+            Mode::Overdue { .. } | Mode::Agencies { .. } => list(state, msg),
+            Mode::Help { .. } => help(state, msg),
+            Mode::Search(_) => search(state, msg),
+            Mode::Editor(_) => editor(state, msg),
+            Mode::Deadline(_) => deadline(state, msg),
+        },
+    }
+}
+
+pub(super) fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
+    state.today = today;
+    let mut fx = Vec::new();
+    if let Mode::Editor(e) = &mut state.mode
+        && e.dirty
+    {
+        e.dirty = false;
+        if let Some(d) = state.draft(&now()) {
+            fx.push(Effect::SaveDraft(d));
+        }
+    }
+    fx
+}
+
+/// After the selection moved: reset the detail, fetch notes if the item has any.
+pub(super) fn selected_changed(state: &mut State) -> Vec<Effect> {
+    state.detail_scroll = 0;
+    state.keep_visible();
+    load_notes(state)
+}
+
+pub(super) fn load_notes(state: &mut State) -> Vec<Effect> {
+    let ix = state.selected;
+    if state.notes_of(ix).is_some() {
+        return vec![];
+    }
+    if state.status.items[ix].notes == 0 {
+        state.notes = Some((ix, Vec::new()));
+        vec![]
+    } else {
+        vec![Effect::LoadNotes(ix)]
+    }
+}
+
+pub(super) fn move_rows(state: &mut State, delta: isize) -> Vec<Effect> {
+    if state.rows.is_empty() {
+        return vec![];
+    }
+    let row = state.selected_row() as isize;
+    let last = state.rows.len() as isize - 1;
+    let to = (row + delta).clamp(0, last) as usize;
+    if state.rows[to] == state.selected {
+        return vec![];
+    }
+    state.selected = state.rows[to];
+    selected_changed(state)
+}
+
+pub(super) fn writable(state: &mut State) -> bool {
+    if state.read_only {
+        state.flash = Some(Flash {
+            text: S::TuiReadOnly.get(state.lang).to_string(),
+            error: true,
+        });
+    }
+    !state.read_only
+}
+
+/// Select `ix`, opening its ancestors.
+pub(super) fn go_to(state: &mut State, ix: NodeIx) -> Vec<Effect> {
+    state.reveal(ix);
+    selected_changed(state)
+}
+
+pub(super) fn saved(
+    state: &mut State,
+    change: Change,
+    undo: bool,
+    inverse: Option<Change>,
+    items: Vec<crate::plan::ItemState>,
+    notes: Vec<crate::store::Note>,
+) -> Vec<Effect> {
+    let item = change.item();
+    state.status = Status::new(&state.plan, items);
+    let folded: String = notes
+        .iter()
+        .map(|n| {
+            format!(
+                "{}\n{}\n",
+                fold(&n.text),
+                fold(n.doc_ref.as_deref().unwrap_or(""))
+            )
+        })
+        .collect();
+    if folded.is_empty() {
+        state.search_notes.remove(&item);
+    } else {
+        state.search_notes.insert(item, folded);
+    }
+    let count = notes.len();
+    state.notes = Some((item, notes));
+    if !undo && let Some(inv) = inverse {
+        state.undo.push(inv);
+    }
+    let mut fx = Vec::new();
+    match &mut state.mode {
+        Mode::Editor(_) if matches!(change, Change::AddNote { .. } | Change::EditNote { .. }) => {
+            state.mode = Mode::Tree;
+            fx.push(Effect::ClearDraft);
+        }
+        Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
+        _ => {}
+    }
+    if matches!(state.mode, Mode::Notes { .. }) && count == 0 {
+        state.mode = Mode::Tree;
+    }
+    refresh_lists(state);
+    let what = describe(state, &change);
+    state.flash = Some(Flash {
+        text: if undo {
+            S::TuiUndone.fill(state.lang, &[&what])
+        } else {
+            what
+        },
+        error: false,
+    });
+    fx
+}
+
+/// One line saying what a change did.
+pub fn describe(state: &State, change: &Change) -> String {
+    let lang: Lang = state.lang;
+    let id = &state.plan.node(change.item()).id;
+    match change {
+        Change::SetDone { done: true, .. } => S::TuiSavedDone.fill(lang, &[id]),
+        Change::SetDone { done: false, .. } => S::TuiSavedReopen.fill(lang, &[id]),
+        Change::SetDeadline { item, date } => {
+            let now = i18n::date(state.status.deadlines[*item]);
+            match date {
+                Some(_) => S::TuiSavedDeadline.fill(lang, &[id, &now]),
+                None => S::TuiSavedDeadlineCleared.fill(lang, &[id, &now]),
+            }
+        }
+        Change::AddNote { .. } => S::TuiSavedNote.fill(lang, &[id]),
+        Change::EditNote { id: n, .. } => S::TuiSavedNoteEdit.fill(lang, &[n]),
+        Change::DeleteNote { id: n, .. } => S::TuiDeletedNote.fill(lang, &[n]),
+        Change::RestoreNote { note, .. } => S::TuiRestoredNote.fill(lang, &[&note.id]),
+    }
+}
