@@ -64,9 +64,7 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
                 let mut name = safe(a.short_name(lang == Lang::En));
                 if a.is_group() && !a.members.is_empty() {
                     let members = plan.agencies.expanded(e.agency).len();
-                    {
-                        name.push_str(&format!(" ({})", S::TuiGroupOf.fill(lang, &[&members])));
-                    }
+                    name.push_str(&format!(" ({})", S::TuiGroupOf.fill(lang, &[&members])));
                 }
                 if let Some(scope) = &e.scope {
                     name.push_str(&format!(" — {}", safe(scope)));
