@@ -56,7 +56,7 @@ fn a_sound_database_is_described_line_by_line_and_left_as_it_was() {
         "Nhật ký: WAL; synchronous=FULL".into(),
         format!("Kích thước: {} byte", bytes.len()),
         "Quyền: tệp rw".into(),
-        "(ghi được); thư mục rwx".into(),
+        " (ghi được); thư mục rwx".into(),
         "Bản sao lưu gần nhất: chưa có; hãy chạy `kehoach backup TỆP`".into(),
         "Tiến trình khác: không có tiến trình nào đang mở cơ sở dữ liệu".into(),
     ] {
@@ -132,6 +132,7 @@ fn no_database_yet_is_said_and_nothing_is_created() {
     let db = dir.path().join("chua-co/kehoach.db");
     let out = kehoach(&db, &["doctor"]);
     assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty(), "said twice");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("Chưa có cơ sở dữ liệu ở"), "{err}");
     assert!(!db.parent().unwrap().exists(), "doctor created the folder");

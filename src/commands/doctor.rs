@@ -15,7 +15,6 @@ pub fn run(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
     let c = checkup(&path);
     let lang = g.lang;
     if !c.exists {
-        writeln!(out, "{}", S::DoctorMissing.fill(lang, &[&path.display()])).or_fail()?;
         return Err(Failure::new(
             exit::NOT_FOUND,
             S::DoctorMissing.fill(lang, &[&path.display()]),
@@ -131,7 +130,7 @@ fn report(c: &Checkup, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(out, "{holder}").or_fail()
 }
 
-/// 0o640 → "rw-r----- (640)".
+/// 0o640 → "rw-r----- 640".
 fn permissions(mode: Option<u32>) -> String {
     let Some(m) = mode else {
         return "?".into();
@@ -147,15 +146,15 @@ fn permissions(mode: Option<u32>) -> String {
             }
         })
         .collect();
-    format!("{bits} ({:o})", m & 0o777)
+    format!("{bits} {:o}", m & 0o777)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn permissions_read_like_ls() {
-        assert_eq!(super::permissions(Some(0o640)), "rw-r----- (640)");
-        assert_eq!(super::permissions(Some(0o755)), "rwxr-xr-x (755)");
+        assert_eq!(super::permissions(Some(0o640)), "rw-r----- 640");
+        assert_eq!(super::permissions(Some(0o755)), "rwxr-xr-x 755");
         assert_eq!(super::permissions(None), "?");
     }
 }
