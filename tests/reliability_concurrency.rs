@@ -316,6 +316,77 @@ fn a_new_database_opened_by_four_coordinators_at_once_is_created_and_seeded_once
 }
 
 #[test]
+fn an_older_database_opened_by_four_coordinators_at_once_is_upgraded_once_from_true_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    {
+        let mut s = seeded_file(&db);
+        s.set_done(PLAN, "IV.2.a", true, &actor("lan")).unwrap();
+    }
+    // The version 1 layout: every later step only adds tables.
+    let tables = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut st = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let v1 = rusqlite::Connection::open_in_memory().unwrap();
+    v1.execute_batch(kehoach::store::schema::MIGRATIONS[0])
+        .unwrap();
+    let v1 = tables(&v1);
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        for t in tables(&c).iter().filter(|t| !v1.contains(t)) {
+            c.execute_batch(&format!("DROP TABLE {t}")).unwrap();
+        }
+        c.pragma_update(None, "user_version", 1).unwrap();
+    }
+    let children: Vec<_> = ["lan", "minh", "hoa", "binh"]
+        .iter()
+        .map(|u| {
+            kehoach(&db, u)
+                .args(["show", "IV.2.a"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Đã xong"));
+    }
+    let mut copies = 0;
+    for e in std::fs::read_dir(dir.path()).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".tmp"), "a temporary copy was left: {name}");
+        if name.ends_with(".bak") {
+            assert!(name.starts_with("k.db.v1-"), "{name}");
+            let c = rusqlite::Connection::open(dir.path().join(&name)).unwrap();
+            let v: i64 = c
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(v, 1, "{name} is named version 1 but holds version {v}");
+            copies += 1;
+        }
+    }
+    assert!(copies >= 1);
+    let s = Store::open(&db).unwrap();
+    assert_eq!(
+        s.schema_version().unwrap(),
+        kehoach::store::schema::latest()
+    );
+}
+
+#[test]
 fn the_same_item_edited_by_two_people_keeps_the_last_write_and_both_in_the_audit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");

@@ -159,11 +159,23 @@ impl Store {
             });
         }
         if v > 0 && self.path.as_os_str() != ":memory:" {
-            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-            let copy = self
-                .path
-                .with_file_name(format!("{}.v{v}-{stamp}.bak", file_name(&self.path)));
-            self.backup_to(&copy)?;
+            // Check the version and copy in one read transaction: when two coordinators start
+            // a new kehoach at once, the one that comes second must not copy the database the
+            // first has just upgraded under the old version's name.
+            self.conn.execute_batch("BEGIN")?;
+            let copied = match schema::version(&self.conn) {
+                Ok(now) if now < schema::latest() => {
+                    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+                    let copy = self
+                        .path
+                        .with_file_name(format!("{}.v{now}-{stamp}.bak", file_name(&self.path)));
+                    self.backup_to(&copy).map(|_| ())
+                }
+                Ok(_) => Ok(()),
+                Err(e) => Err(e.into()),
+            };
+            self.conn.execute_batch("COMMIT")?;
+            copied?;
         }
         schema::migrate(&mut self.conn).map_err(|e| e.at(&self.path))
     }
@@ -189,7 +201,8 @@ impl Store {
 
     /// A consistent copy through SQLite's online backup, safe while others write.
     pub fn backup_to(&self, dest: &Path) -> Result<u64> {
-        let tmp = dest.with_file_name(format!(".{}.tmp", file_name(dest)));
+        // Per process: two copies to the same place at once must not write one temporary file.
+        let tmp = dest.with_file_name(format!(".{}.{}.tmp", file_name(dest), std::process::id()));
         let _ = std::fs::remove_file(&tmp);
         {
             let mut out = Connection::open(&tmp).map_err(|e| open_error(e, &tmp))?;
