@@ -506,11 +506,15 @@ fn impossible_dates_unknown_ids_and_unusable_notes_are_refused_and_write_nothing
     let huge = "Biên bản ".repeat(1024 * 1024 / 10);
     let out = kehoach(&db)
         .args(["note", "IV.2.b", "-"])
-        .write_stdin(huge)
+        .write_stdin(huge.clone())
         .output()
         .unwrap();
     let msg = refused(out, 2, "1 MB note");
     assert!(msg.contains("65536"), "{msg}");
+    assert!(
+        msg.contains(&format!("dài {} byte", huge.len())),
+        "the real size: {msg}"
+    );
     assert_eq!(snapshot(&db), before, "a refusal wrote something");
     report("dates, ids, notes");
 }

@@ -68,11 +68,26 @@ pub fn note(
         })?),
     };
     let text = if text == "-" {
+        let cap = crate::store::MAX_NOTE_BYTES as u64 * 4 + 1;
         let mut buf = Vec::new();
-        std::io::stdin()
-            .take(crate::store::MAX_NOTE_BYTES as u64 * 4 + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
+        let mut stdin = std::io::stdin().lock();
+        let read =
+            |r: std::io::Result<u64>| r.map_err(|e| Failure::new(exit::FAILED, e.to_string()));
+        read(
+            (&mut stdin)
+                .take(cap)
+                .read_to_end(&mut buf)
+                .map(|n| n as u64),
+        )?;
+        if buf.len() as u64 == cap {
+            // Far too long: say how long it really is, without keeping it all in memory.
+            let rest = read(std::io::copy(&mut stdin, &mut std::io::sink()))?;
+            let size = (cap + rest) as usize;
+            return Err(Failure::new(
+                exit::BAD_INPUT,
+                crate::store::NoteError::TooLong(size).say(ctx.lang),
+            ));
+        }
         String::from_utf8_lossy(&buf).into_owned()
     } else {
         text.to_string()
