@@ -177,6 +177,9 @@ strings! {
   /               tìm kiếm (không cần dấu)
   o               nhiệm vụ quá hạn và sắp đến hạn
   a               danh sách cơ quan; Enter để lọc cây
+  s               phần việc của từng cơ quan trong mục đang chọn
+  c               danh sách kế hoạch của các cơ quan (hạn 30/06)
+  m               bảng cơ quan × chỉ số / mục
   Esc             bỏ lọc / đóng chế độ
   ?               trợ giúp này
   q  Ctrl-C       thoát
@@ -201,7 +204,19 @@ TÌM KIẾM (/)
 
 DANH SÁCH (o, a)
   ↑ ↓  Enter      chọn; mở mục / lọc theo cơ quan
-  Esc             quay lại", "TREE
+  Esc             quay lại
+
+PHẦN VIỆC CỦA CƠ QUAN (s, c)
+  Space  x        cơ quan đã xong / bỏ
+  r               cơ quan đã báo cáo
+  -               không áp dụng cho cơ quan này
+  n  Enter        ghi văn bản của cơ quan (số, ngày) — ghi là đã xong
+  u               hoàn tác
+
+BẢNG CƠ QUAN (m)
+  ↑ ↓  ← →        cơ quan; cột
+  Tab             theo chỉ số / theo mục
+  Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột", "TREE
   ↑ ↓  j k        move
   PgUp PgDn       one page up/down
   g G  Home End   top / bottom
@@ -217,6 +232,9 @@ DANH SÁCH (o, a)
   /               search (diacritics optional)
   o               overdue and soon-due tasks
   a               agencies; Enter filters the tree
+  s               each agency's part of the selected item
+  c               the agencies' own plans checklist (due 30/06)
+  m               the agency × index / section matrix
   Esc             clear the filter / close a mode
   ?               this help
   q  Ctrl-C       quit
@@ -241,7 +259,19 @@ SEARCH (/)
 
 LISTS (o, a)
   ↑ ↓  Enter      select; open the item / filter by agency
-  Esc             back";
+  Esc             back
+
+AGENCY PARTS (s, c)
+  Space  x        the agency is done / undo
+  r               the agency reported
+  -               does not apply to this agency
+  n  Enter        record the agency's document (number, date) — marks it done
+  u               undo
+
+AGENCY MATRIX (m)
+  ↑ ↓  ← →        agency; column
+  Tab             by index / by section
+  Enter           filter the tree to the agency, at its first task in the column";
     TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
     TuiDumbTerminal = "Terminal TERM=dumb không vẽ được giao diện; hãy đặt TERM=xterm-256color hoặc dùng các lệnh như `kehoach overdue`", "TERM=dumb cannot draw the interface; set TERM=xterm-256color or use commands such as `kehoach overdue`";
     TuiTerminalFailed = "không khởi tạo được terminal: {}", "could not set up the terminal: {}";
@@ -278,6 +308,7 @@ LISTS (o, a)
     AgenciesDone = "{}/{} cơ quan đã xong", "{}/{} agencies done";
     AllAgenciesDone = "Tất cả cơ quan đã xong — nhấn Space để đánh dấu cả mục", "Every agency is done — press Space to mark the item";
     ChecklistTitle = "Kế hoạch thực hiện của các cơ quan (hạn {})", "Agencies' own implementation plans (due {})";
+    ChecklistHead = "KH của các cơ quan, hạn {}: {}/{} đã ban hành · {} muộn", "Agencies' plans, due {}: {}/{} issued · {} late";
     ChecklistIssued = "Đã ban hành", "Issued";
     ChecklistOnTime = "đúng hạn", "on time";
     ChecklistLate = "muộn {} ngày", "{} days late";
@@ -303,6 +334,13 @@ LISTS (o, a)
     NotAGroup = "{} không phải một nhóm cơ quan; các nhóm: {}", "{} is not a group of agencies; groups: {}";
     UseNew = "để tạo cơ quan mới, thêm --new", "to create a new agency, add --new";
     ByAgencyHeader = "{} — {} phần việc quá hạn", "{} — {} overdue parts";
+    TuiSavedAgency = "Đã lưu: {} — {} ({})", "Saved: {} — {} ({})";
+    TuiNoParts = "Mục này không giao việc cho cơ quan nào", "No agency is answerable for this item";
+    TuiPartsTitle = "Phần việc của từng cơ quan — {}", "Each agency's part — {}";
+    TuiAgencyEvidence = "Văn bản của {} cho {}", "{}'s document for {}";
+    TuiEvidenceNeeded = "Ghi số văn bản hoặc nội dung", "Write the document number or a note";
+    KeysParts = "␣ xong/chưa  r đã báo cáo  - không áp dụng  n văn bản  Esc quay lại", "␣ done/undo  r reported  - not applicable  n document  Esc back";
+    KeysMatrix = "↑↓ cơ quan  ←→ cột  Tab theo chỉ số/mục  Enter xem việc  Esc quay lại", "↑↓ agency  ←→ column  Tab by index/section  Enter open  Esc back";
     // Errors.
     UnknownItem = "không có mục {} trong kế hoạch", "there is no item {} in the plan";
     DidYouMean = "có phải bạn muốn: {}?", "did you mean: {}?";

@@ -9,6 +9,7 @@ mod common;
 
 use common::{day, seeded_memory, send, start};
 use kehoach::i18n::Lang;
+use kehoach::plan::accountability::AgencyState;
 use kehoach::plan::{Plan, Status};
 use kehoach::tui::state::Mode;
 use kehoach::tui::{Msg, State};
@@ -93,9 +94,20 @@ fn msg() -> impl Strategy<Value = Msg> {
             Just(Msg::FocusNotes),
             Just(Msg::EditNote),
             Just(Msg::DeleteNote),
+            Just(Msg::ShowParts),
+            Just(Msg::ShowChecklist),
+            Just(Msg::ShowMatrix),
+            Just(Msg::Left),
+            Just(Msg::Right),
         ],
         1 => any::<i16>().prop_map(Msg::ScrollDetail),
         1 => any::<bool>().prop_map(Msg::Confirm),
+        2 => prop_oneof![
+            Just(AgencyState::Done),
+            Just(AgencyState::Reported),
+            Just(AgencyState::NotApplicable),
+        ]
+        .prop_map(Msg::MarkAgency),
         5 => Just(Msg::Back),
         2 => key().prop_map(Msg::EditorKey),
         2 => any::<char>().prop_map(Msg::InputChar),

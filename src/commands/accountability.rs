@@ -9,8 +9,8 @@ use super::table::{Table, csv_row, terminal_width};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::{AgencyStateArg, TableFormat};
 use crate::i18n::{self, Lang, S};
+use crate::plan::Countdown;
 use crate::plan::accountability::{self as acc, AgencyState, Ledger, Timing};
-use crate::plan::{Countdown, NodeIx};
 use crate::store::NewMark;
 use crate::text::parse_date;
 
@@ -40,12 +40,7 @@ pub fn agency_done(
     let ix = ctx.item(id)?;
     let a = resolve_agency(ctx, agency)?;
     let lang = ctx.lang;
-    let also = if checklist_item(ctx) == Some(ix) {
-        checklist_also(ctx)
-    } else {
-        Vec::new()
-    };
-    let answerable = acc::answerable(&ctx.plan, ix, &also);
+    let answerable = acc::recordable(&ctx.plan, ix);
     if !answerable.contains(&a) {
         let names: Vec<&str> = answerable
             .iter()
@@ -117,35 +112,14 @@ struct ChecklistJson<'a> {
     days_left: Option<i64>,
 }
 
-/// The item whose deadline is the agencies' own plans: the "agency-plans" milestone, else the
-/// earliest milestone.
-pub fn checklist_item(ctx: &Ctx) -> Option<NodeIx> {
-    let m = &ctx.plan.milestones;
-    m.iter()
-        .find(|m| m.id == "agency-plans")
-        .or_else(|| m.iter().min_by_key(|m| m.date))
-        .map(|m| m.item)
-}
-
-/// The central agencies' own duty to act on the plan (IV.4.a), checked with the plans.
-pub fn checklist_also(ctx: &Ctx) -> Vec<NodeIx> {
-    ctx.plan.find("IV.4.a").into_iter().collect()
-}
-
 pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<(), Failure> {
-    let Some(item) = checklist_item(ctx) else {
+    let Some(m) = acc::checklist_milestone(&ctx.plan) else {
         return Ok(());
     };
+    let item = m.item;
     let lang = ctx.lang;
     let ledger = ledger(ctx)?;
-    let rows = acc::checklist(
-        &ctx.plan,
-        &ctx.status,
-        &ledger,
-        item,
-        &checklist_also(ctx),
-        ctx.today,
-    );
+    let rows = acc::checklist(&ctx.plan, &ctx.status, &ledger, item, &m.also, ctx.today);
     let en = lang == Lang::En;
     match format {
         TableFormat::Json => {

@@ -2,6 +2,7 @@
 //! code when it cannot do what was asked.
 
 mod accountability;
+pub use accountability::{state_word, timing_words};
 mod agencies;
 pub mod bench;
 mod doctor;

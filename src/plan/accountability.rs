@@ -121,11 +121,11 @@ pub fn answerable(plan: &Plan, item: NodeIx, also: &[NodeIx]) -> Vec<AgencyIx> {
     out
 }
 
-/// How many of an item's responsible agencies have done their part (not-applicable ones are
+/// How many of an item's agencies (see [`recordable`]) have done their part (not-applicable ones are
 /// left out of both numbers).
 pub fn item_tally(plan: &Plan, status: &Status, ledger: &Ledger, ix: NodeIx) -> Tally {
     let mut t = Tally::default();
-    for a in responsible(plan, ix) {
+    for a in recordable(plan, ix) {
         match ledger.state(status, ix, a) {
             AgencyState::NotApplicable => {}
             AgencyState::Done => {
@@ -136,6 +136,25 @@ pub fn item_tally(plan: &Plan, status: &Status, ledger: &Ledger, ix: NodeIx) -> 
         }
     }
     t
+}
+
+/// The milestone the agencies' own plans answer to: `agency-plans`, else the earliest one.
+pub fn checklist_milestone(plan: &Plan) -> Option<&super::Milestone> {
+    let m = &plan.milestones;
+    m.iter()
+        .find(|m| m.id == "agency-plans")
+        .or_else(|| m.iter().min_by_key(|m| m.date))
+}
+
+/// The agencies whose part of `item` can be recorded: its responsible agencies, and for a
+/// milestone's item also those of the milestone's other items.
+pub fn recordable(plan: &Plan, item: NodeIx) -> Vec<AgencyIx> {
+    let also: &[NodeIx] = plan
+        .milestones
+        .iter()
+        .find(|m| m.item == item)
+        .map_or(&[], |m| &m.also);
+    answerable(plan, item, also)
 }
 
 /// One line of the 30/06 checklist: whether an agency has issued its own plan.
@@ -288,46 +307,42 @@ pub fn section_columns(plan: &Plan) -> Vec<Column> {
         .collect()
 }
 
-/// Done/total and overdue of `agency`'s tasks (as lead or implementer) under each column.
-pub fn matrix_row(
+/// The accountability matrix: for every agency that answers for some task, its done/total and
+/// overdue parts under each column. An agency counts on a task when its part of it can be
+/// recorded (see [`recordable`]); not-applicable parts are left out.
+pub fn matrix(
     plan: &Plan,
     status: &Status,
     ledger: &Ledger,
-    agency: AgencyIx,
     columns: &[Column],
     today: NaiveDate,
-) -> Vec<Cell> {
-    let within = plan.agencies.within(agency);
-    let answerable = |t: NodeIx| {
-        let r = &plan.node(t).roles;
-        r.lead
-            .iter()
-            .chain(&r.implementing)
-            .any(|e| within.contains(&e.agency))
-    };
-    columns
-        .iter()
-        .map(|c| {
-            let mut cell = Cell::default();
-            for &root in &c.roots {
-                for t in root..plan.node(root).end {
-                    if !plan.node(t).is_task() || !answerable(t) {
-                        continue;
-                    }
-                    let state = ledger.state(status, t, agency);
+) -> Vec<(AgencyIx, Vec<Cell>)> {
+    let mut cells: HashMap<AgencyIx, Vec<Cell>> = HashMap::new();
+    for (c, col) in columns.iter().enumerate() {
+        for &root in &col.roots {
+            for t in (root..plan.node(root).end).filter(|&t| plan.node(t).is_task()) {
+                for a in recordable(plan, t) {
+                    let state = ledger.state(status, t, a);
                     if state == AgencyState::NotApplicable {
                         continue;
                     }
-                    cell.tally.total += 1;
+                    let row = cells
+                        .entry(a)
+                        .or_insert_with(|| vec![Cell::default(); columns.len()]);
+                    row[c].tally.total += 1;
                     if state == AgencyState::Done {
-                        cell.tally.done += 1;
+                        row[c].tally.done += 1;
                     } else if status.deadlines[t] < today {
-                        cell.overdue += 1;
+                        row[c].overdue += 1;
                     }
                 }
             }
-            cell
-        })
+        }
+    }
+    plan.agencies
+        .sorted()
+        .iter()
+        .filter_map(|a| cells.remove(a).map(|row| (*a, row)))
         .collect()
 }
 

@@ -44,10 +44,14 @@ impl Agency {
             return &self.name_en;
         }
         let name = fold(&self.name);
+        // Also skipped: forms that start in lower case ("các cơ quan, đơn vị"), as printed
+        // mid-sentence.
         std::iter::once(&self.name)
             .chain(self.aliases.iter().filter(|a| {
                 let f = fold(a);
-                a.chars().count() > 3 && !(name.ends_with(&f) && name != f)
+                a.chars().count() > 3
+                    && a.chars().next().is_some_and(char::is_uppercase)
+                    && !(name.ends_with(&f) && name != f)
             }))
             .min_by_key(|a| a.chars().count())
             .map(String::as_str)

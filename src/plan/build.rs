@@ -124,6 +124,11 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
                     m.short_en.clone()
                 },
                 item: find(&m.item, format!("milestone {}", m.id))?,
+                also: m
+                    .also
+                    .iter()
+                    .map(|a| find(a, format!("milestone {}", m.id)))
+                    .collect::<Result<_, _>>()?,
             })
         })
         .collect::<Result<Vec<_>, PlanError>>()?;

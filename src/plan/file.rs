@@ -77,6 +77,10 @@ pub struct MilestoneFile {
     pub short_en: String,
     /// The item that states it.
     pub item: String,
+    /// Other items whose answerable agencies are checked against this milestone too (the
+    /// central agencies of IV.4.a act on the plan and issue their own plans as well).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -130,6 +130,8 @@ pub struct Milestone {
     pub short: String,
     pub short_en: String,
     pub item: NodeIx,
+    /// Items whose agencies are checked against this milestone too.
+    pub also: Vec<NodeIx>,
 }
 
 #[derive(Debug, Clone)]

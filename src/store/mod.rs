@@ -21,7 +21,7 @@ pub use error::StoreError;
 pub use read::{AuditRow, Note, PlanRow};
 pub use stress::StressSize;
 pub use write::{
-    Actor, Draft, Import, ImportError, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError,
+    Actor, BUILT_IN, Draft, Import, ImportError, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError,
 };
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -6,7 +6,7 @@ use super::message::{Change, Effect, Msg};
 use super::state::{Mode, State};
 use crate::i18n::{Lang, Localized, S};
 use crate::plan::{NodeIx, Plan};
-use crate::store::{Actor, NewNote, NoteWriteError, Store, StoreError};
+use crate::store::{Actor, NewMark, NewNote, NoteWriteError, Store, StoreError};
 
 pub struct Runner {
     store: Store,
@@ -38,6 +38,9 @@ impl Runner {
     /// Before the first frame: notes for search, the selected item's notes, and a draft left
     /// by a dropped connection, offered again.
     pub fn prepare(&mut self, state: &mut State) {
+        if let Ok(ledger) = self.store.ledger(&self.plan) {
+            state.ledger = ledger;
+        }
         if let Ok(map) = self.store.folded_notes(self.plan.id()) {
             state.search_notes = map
                 .into_iter()
@@ -166,23 +169,48 @@ impl Runner {
                 .restore_note(note, &actor)
                 .map(|()| Some(Change::DeleteNote { item, id: note.id }))
                 .map_err(|e| e.say(self.lang)),
+            Change::SetAgency { agency, mark, .. } => {
+                let agency_id = self.plan.agencies.get(*agency).id.clone();
+                self.store
+                    .set_agency_state(&plan_id, &id, &agency_id, mark, &actor)
+                    .map(|before| {
+                        let before = before.map_or_else(NewMark::default, |b| NewMark {
+                            state: b.state,
+                            doc_ref: b.doc_ref,
+                            doc_date: b.doc_date,
+                            note: b.note,
+                        });
+                        (before != *mark).then_some(Change::SetAgency {
+                            item,
+                            agency: *agency,
+                            mark: before,
+                        })
+                    })
+                    .map_err(|e| e.say(self.lang))
+            }
         };
         let inverse = match result {
             Ok(inv) => inv,
             Err(error) => return Msg::Failed { change, error },
         };
         // Read back what is now stored, so the screen shows the database, not a guess.
-        let items = self.store.item_states(&self.plan);
-        let notes = self.store.notes(&plan_id, &id);
-        match (items, notes) {
-            (Ok(items), Ok(notes)) => Msg::Saved {
+        let read = || -> Result<_, crate::store::StoreError> {
+            Ok((
+                self.store.item_states(&self.plan)?,
+                self.store.notes(&plan_id, &id)?,
+                self.store.ledger(&self.plan)?,
+            ))
+        };
+        match read() {
+            Ok((items, notes, ledger)) => Msg::Saved {
                 change,
                 undo,
                 inverse,
                 items,
                 notes,
+                ledger,
             },
-            (Err(e), _) | (_, Err(e)) => Msg::Failed {
+            Err(e) => Msg::Failed {
                 change,
                 error: e.say(self.lang),
             },
@@ -208,6 +236,7 @@ impl Runner {
             return None;
         }
         let items = self.store.item_states(&self.plan).ok()?;
+        let ledger = self.store.ledger(&self.plan).ok()?;
         // Our own rows are skipped: we said "saved" for them already.
         let rows = self
             .store
@@ -221,6 +250,10 @@ impl Runner {
             .filter(|r| r.who != self.user)
             .filter_map(|r| Some((r.who, r.item_id?)))
             .collect();
-        Some(Msg::External { items, changes })
+        Some(Msg::External {
+            items,
+            ledger,
+            changes,
+        })
     }
 }

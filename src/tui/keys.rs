@@ -48,6 +48,13 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
             _ => None,
         },
         Mode::Overdue { .. } | Mode::Agencies { .. } => list(k),
+        Mode::Parts { .. } | Mode::Checklist { .. } => parts(k),
+        Mode::Matrix(_) => match k.code {
+            KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
+            KeyCode::Right | KeyCode::Char('l') => Some(Msg::Right),
+            KeyCode::Tab => Some(Msg::NextField),
+            _ => list(k),
+        },
         Mode::Help { .. } => match k.code {
             KeyCode::Up | KeyCode::Char('k') => Some(Msg::Up),
             KeyCode::Down | KeyCode::Char('j') => Some(Msg::Down),
@@ -111,6 +118,9 @@ fn tree(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('u') => Msg::Undo,
         KeyCode::Char('o') => Msg::ShowOverdue,
         KeyCode::Char('a') => Msg::ShowAgencies,
+        KeyCode::Char('s') => Msg::ShowParts,
+        KeyCode::Char('c') => Msg::ShowChecklist,
+        KeyCode::Char('m') => Msg::ShowMatrix,
         KeyCode::Char('/') => Msg::StartSearch,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Tab => Msg::FocusNotes,
@@ -148,6 +158,32 @@ fn list(k: KeyEvent) -> Option<Msg> {
         KeyCode::Enter => Msg::Activate,
         KeyCode::Char('o') => Msg::ShowOverdue,
         KeyCode::Char('a') => Msg::ShowAgencies,
+        KeyCode::Char('c') => Msg::ShowChecklist,
+        KeyCode::Char('m') => Msg::ShowMatrix,
+        KeyCode::Char('?') => Msg::ShowHelp,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Char('q') => Msg::Quit,
+        _ => return None,
+    })
+}
+
+/// A list of agencies on one item: record each one's part.
+fn parts(k: KeyEvent) -> Option<Msg> {
+    use crate::plan::accountability::AgencyState;
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
+        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
+        KeyCode::Char(' ' | 'x') => Msg::MarkAgency(AgencyState::Done),
+        KeyCode::Char('r') => Msg::MarkAgency(AgencyState::Reported),
+        KeyCode::Char('-') => Msg::MarkAgency(AgencyState::NotApplicable),
+        KeyCode::Char('n') | KeyCode::Enter => Msg::NewNote,
+        KeyCode::Char('u') => Msg::Undo,
+        KeyCode::Char('c') => Msg::ShowChecklist,
+        KeyCode::Char('m') => Msg::ShowMatrix,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Esc => Msg::Back,
         KeyCode::Char('q') => Msg::Quit,

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::plan::{ItemState, NodeIx};
-use crate::store::{NewNote, Note};
+use crate::plan::accountability::Ledger;
+use crate::plan::{AgencyIx, ItemState, NodeIx};
+use crate::store::{NewMark, NewNote, Note};
 
 // `Saved` is larger than the key messages; a message is moved once per event, so boxing
 // would buy nothing measurable.
@@ -49,6 +50,17 @@ pub enum Msg {
     ShowHelp,
     /// Tab: move into the notes of the selected item (to edit or delete one).
     FocusNotes,
+    /// s: the responsible agencies' parts of the selected item.
+    ShowParts,
+    /// c: the 30/06 checklist (has each agency issued its own plan?).
+    ShowChecklist,
+    /// m: the agency × section matrix.
+    ShowMatrix,
+    /// Record the selected agency's part (parts and checklist lists).
+    MarkAgency(crate::plan::accountability::AgencyState),
+    /// Left / right: the matrix column.
+    Left,
+    Right,
     /// J/K: scroll the detail pane.
     ScrollDetail(i16),
     /// e: edit the focused note (notes mode).
@@ -87,6 +99,7 @@ pub enum Msg {
         inverse: Option<Change>,
         items: Vec<ItemState>,
         notes: Vec<Note>,
+        ledger: Ledger,
     },
     /// A change could not be saved; nothing was changed.
     Failed {
@@ -101,6 +114,7 @@ pub enum Msg {
     /// Someone else changed the database.
     External {
         items: Vec<ItemState>,
+        ledger: Ledger,
         /// Who changed which item since the last look, oldest first (other people's changes
         /// only; empty when not known).
         changes: Vec<(String, String)>,
@@ -137,6 +151,12 @@ pub enum Change {
         item: NodeIx,
         note: Note,
     },
+    /// An agency's part of an item (NotStarted forgets it).
+    SetAgency {
+        item: NodeIx,
+        agency: AgencyIx,
+        mark: NewMark,
+    },
 }
 
 impl Change {
@@ -147,7 +167,8 @@ impl Change {
             | Change::AddNote { item, .. }
             | Change::EditNote { item, .. }
             | Change::DeleteNote { item, .. }
-            | Change::RestoreNote { item, .. } => *item,
+            | Change::RestoreNote { item, .. }
+            | Change::SetAgency { item, .. } => *item,
         }
     }
 }

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 
 use super::message::Change;
 use crate::i18n::Lang;
+use crate::plan::accountability::{Cell, ChecklistRow, Column, Ledger};
 use crate::plan::query::AgencyRow;
 use crate::plan::{AgencyIx, NodeIx, Plan, Status};
 use crate::store::{Draft, NewNote, Note};
@@ -60,6 +61,8 @@ pub enum Field {
 #[derive(Debug, Clone)]
 pub struct Editor {
     pub item: NodeIx,
+    /// Recording this agency's part (its document) rather than writing a note.
+    pub agency: Option<AgencyIx>,
     /// Editing this existing note, or writing a new one.
     pub note_id: Option<i64>,
     pub text: TextArea<'static>,
@@ -71,6 +74,8 @@ pub struct Editor {
     pub error: Option<String>,
     /// Changed since the draft was last kept.
     pub dirty: bool,
+    /// Where to go back to when the editor closes (a list it was opened from).
+    pub back: Option<Box<Mode>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -107,12 +112,39 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// The selected item's answerable agencies and their parts.
+    Parts {
+        agencies: Vec<AgencyIx>,
+        list: ListState,
+    },
+    /// The 30/06 checklist.
+    Checklist {
+        item: NodeIx,
+        rows: Vec<ChecklistRow>,
+        list: ListState,
+    },
+    /// Agencies × parts of the plan.
+    Matrix(Box<Matrix>),
+}
+
+/// The accountability matrix: one row per agency, one column per part of the plan.
+#[derive(Debug, Clone)]
+pub struct Matrix {
+    pub by_section: bool,
+    pub columns: Vec<Column>,
+    pub rows: Vec<(AgencyIx, Vec<Cell>)>,
+    pub list: ListState,
+    /// The highlighted column and the first one on screen.
+    pub col: usize,
+    pub col_offset: usize,
 }
 
 #[derive(Debug, Clone)]
 pub struct State {
     pub plan: Rc<Plan>,
     pub status: Status,
+    /// Each agency's recorded part of each item.
+    pub ledger: Ledger,
     pub lang: Lang,
     pub today: NaiveDate,
     pub user: String,
@@ -153,6 +185,7 @@ impl State {
         let mut s = State {
             plan,
             status,
+            ledger: Ledger::default(),
             lang,
             today,
             user: user.to_string(),
@@ -267,6 +300,10 @@ impl State {
         let Mode::Editor(e) = &self.mode else {
             return None;
         };
+        // An agency's document is a few words: only notes are kept as drafts.
+        if e.agency.is_some() {
+            return None;
+        }
         let text = e.text.lines().join("\n");
         if text.trim().is_empty() && e.doc_ref.trim().is_empty() {
             return None;
@@ -286,6 +323,16 @@ impl State {
 
     /// A fresh editor for `item`, optionally prefilled.
     pub fn editor(item: NodeIx, note_id: Option<i64>, note: &NewNote) -> Editor {
+        State::editor_for(item, None, note_id, note)
+    }
+
+    /// An editor for `item`, recording `agency`'s part when given.
+    pub fn editor_for(
+        item: NodeIx,
+        agency: Option<AgencyIx>,
+        note_id: Option<i64>,
+        note: &NewNote,
+    ) -> Editor {
         let lines: Vec<String> = if note.text.is_empty() {
             vec![String::new()]
         } else {
@@ -298,6 +345,7 @@ impl State {
         text.move_cursor(ratatui_textarea::CursorMove::End);
         Editor {
             item,
+            agency,
             note_id,
             text,
             doc_ref: note.doc_ref.clone().unwrap_or_default(),
@@ -309,6 +357,7 @@ impl State {
             saving: false,
             error: None,
             dirty: false,
+            back: None,
         }
     }
 }

@@ -172,8 +172,9 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Submit => return submit_note(state),
         Msg::Back => {
+            let back = e.back.take();
             let kept = state.draft(&now());
-            state.mode = Mode::Tree;
+            state.mode = back.map_or(Mode::Tree, |b| *b);
             return match kept {
                 Some(d) => {
                     state.flash = Some(Flash {
@@ -227,9 +228,20 @@ pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
         }
     }
     let text = clean_input(&e.text.lines().join("\n"));
-    if text.trim().is_empty() {
-        e.error = Some(S::TuiEmptyNote.get(lang).to_string());
-        e.field = Field::Text;
+    // An agency's part needs its document or a remark; a note needs text.
+    let empty = if e.agency.is_some() {
+        text.trim().is_empty() && e.doc_ref.trim().is_empty()
+    } else {
+        text.trim().is_empty()
+    };
+    if empty {
+        let (msg, field) = if e.agency.is_some() {
+            (S::TuiEvidenceNeeded, Field::DocRef)
+        } else {
+            (S::TuiEmptyNote, Field::Text)
+        };
+        e.error = Some(msg.get(lang).to_string());
+        e.field = field;
         return vec![];
     }
     let doc_date = match e.doc_date.trim() {
@@ -249,13 +261,23 @@ pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
         doc_date,
     };
     e.saving = true;
-    let change = match e.note_id {
-        Some(id) => Change::EditNote {
+    let change = match (e.agency, e.note_id) {
+        (Some(agency), _) => Change::SetAgency {
+            item: e.item,
+            agency,
+            mark: crate::store::NewMark {
+                state: crate::plan::accountability::AgencyState::Done,
+                doc_ref: note.doc_ref,
+                doc_date: note.doc_date,
+                note: Some(note.text).filter(|t| !t.trim().is_empty()),
+            },
+        },
+        (None, Some(id)) => Change::EditNote {
             item: e.item,
             id,
             note,
         },
-        None => Change::AddNote { item: e.item, note },
+        (None, None) => Change::AddNote { item: e.item, note },
     };
     vec![Effect::Write {
         change,

@@ -60,6 +60,8 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Activate => return activate_list(state),
         Msg::ShowOverdue => return show_overdue(state),
         Msg::ShowAgencies => return show_agencies(state),
+        Msg::ShowChecklist => return super::accountability::show_checklist(state),
+        Msg::ShowMatrix => return super::accountability::show_matrix(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             return vec![];
@@ -161,6 +163,7 @@ pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 /// Lists computed from the status are recomputed when it changes.
 pub(super) fn refresh_lists(state: &mut State) {
+    super::accountability::refresh(state);
     match &state.mode {
         Mode::Overdue { list, .. } => {
             let list = list.clone();

@@ -2,11 +2,13 @@
 //! saving, loading and quitting are returned as [`Effect`]s for the loop to run. One file per
 //! mode: the tree, the full-screen lists, the notes, and the text inputs.
 
+mod accountability;
 mod input;
 mod lists;
 mod notes;
 mod tree;
 
+pub use accountability::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 pub use lists::set_filter;
 
 use input::{deadline, editor, search};
@@ -46,11 +48,18 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             inverse,
             items,
             notes,
-        } => saved(state, change, undo, inverse, items, notes),
+            ledger,
+        } => {
+            state.ledger = ledger;
+            saved(state, change, undo, inverse, items, notes)
+        }
         Msg::Failed { change, error } => {
             let text = S::TuiNotSaved.fill(state.lang, &[&error]);
             if let Mode::Editor(e) = &mut state.mode
-                && matches!(change, Change::AddNote { .. } | Change::EditNote { .. })
+                && matches!(
+                    change,
+                    Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
+                )
             {
                 e.saving = false;
                 e.error = Some(text.clone());
@@ -64,8 +73,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::External { items, changes } => {
+        Msg::External {
+            items,
+            ledger,
+            changes,
+        } => {
             state.status = Status::new(&state.plan, items);
+            state.ledger = ledger;
             refresh_lists(state);
             // The item on screen (or being written about) matters most: say who overtook it.
             let mine = match &state.mode {
@@ -97,6 +111,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Mode::Search(_) => search(state, msg),
             Mode::Editor(_) => editor(state, msg),
             Mode::Deadline(_) => deadline(state, msg),
+            Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
+            Mode::Matrix(_) => accountability::matrix(state, msg),
         },
     }
 }
@@ -201,8 +217,13 @@ pub(super) fn saved(
     }
     let mut fx = Vec::new();
     match &mut state.mode {
-        Mode::Editor(_) if matches!(change, Change::AddNote { .. } | Change::EditNote { .. }) => {
-            state.mode = Mode::Tree;
+        Mode::Editor(e)
+            if matches!(
+                change,
+                Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
+            ) =>
+        {
+            state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
             fx.push(Effect::ClearDraft);
         }
         Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
@@ -242,5 +263,17 @@ pub fn describe(state: &State, change: &Change) -> String {
         Change::EditNote { id: n, .. } => S::TuiSavedNoteEdit.fill(lang, &[n]),
         Change::DeleteNote { id: n, .. } => S::TuiDeletedNote.fill(lang, &[n]),
         Change::RestoreNote { note, .. } => S::TuiRestoredNote.fill(lang, &[&note.id]),
+        Change::SetAgency { agency, mark, .. } => S::TuiSavedAgency.fill(
+            lang,
+            &[
+                &state
+                    .plan
+                    .agencies
+                    .get(*agency)
+                    .short_name(lang == Lang::En),
+                &crate::commands::state_word(lang, mark.state),
+                id,
+            ],
+        ),
     }
 }

@@ -92,6 +92,9 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Undo => undo(state),
         Msg::ShowOverdue => show_overdue(state),
         Msg::ShowAgencies => show_agencies(state),
+        Msg::ShowParts => super::accountability::show_parts(state),
+        Msg::ShowChecklist => super::accountability::show_checklist(state),
+        Msg::ShowMatrix => super::accountability::show_matrix(state),
         Msg::StartSearch => {
             state.mode = Mode::Search(Search {
                 query: String::new(),

@@ -52,6 +52,29 @@ fn lines(s: &State, t: Theme, ix: NodeIx) -> Vec<Line<'static>> {
     if let Some(line) = status_line(s, t, ix) {
         out.push(line);
     }
+    // Each answerable agency's part: "12/25 cơ quan đã xong", and a nudge when all are.
+    if n.is_task() {
+        let parts = crate::plan::accountability::item_tally(plan, &s.status, &s.ledger, ix);
+        if parts.total > 1 {
+            out.push(Line::from(vec![
+                Span::styled(
+                    S::AgenciesDone.fill(lang, &[&parts.done, &parts.total]),
+                    if parts.complete() {
+                        t.done()
+                    } else {
+                        t.plain()
+                    },
+                ),
+                Span::styled(" (s)", t.dim()),
+            ]));
+            if parts.complete() && !s.status.items[ix].done {
+                out.push(Line::from(Span::styled(
+                    S::AllAgenciesDone.get(lang),
+                    t.ok(),
+                )));
+            }
+        }
+    }
     for role in Role::ALL {
         let entries = n.roles.get(role);
         if entries.is_empty() {

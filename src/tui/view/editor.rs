@@ -23,9 +23,19 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, body: Rect, e: &Editor) {
         h,
     );
     let id = &s.plan.node(e.item).id;
-    let title = match e.note_id {
-        Some(n) => S::TuiNoteEditTitle.fill(lang, &[&n, id]),
-        None => S::TuiNoteTitle.fill(lang, &[id]),
+    let title = match (e.agency, e.note_id) {
+        (Some(a), _) => S::TuiAgencyEvidence.fill(
+            lang,
+            &[
+                &s.plan
+                    .agencies
+                    .get(a)
+                    .short_name(lang == crate::i18n::Lang::En),
+                id,
+            ],
+        ),
+        (None, Some(n)) => S::TuiNoteEditTitle.fill(lang, &[&n, id]),
+        (None, None) => S::TuiNoteTitle.fill(lang, &[id]),
     };
     let block = Block::default()
         .borders(Borders::ALL)

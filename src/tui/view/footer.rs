@@ -75,6 +75,8 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Editor(_) => S::KeysEditor,
         Mode::Deadline(_) => S::KeysDeadline,
         Mode::Help { .. } => S::KeysHelp,
+        Mode::Parts { .. } | Mode::Checklist { .. } => S::KeysParts,
+        Mode::Matrix(_) => S::KeysMatrix,
     }
     .get(lang);
     // An input's error takes the place of the key list until the input changes.

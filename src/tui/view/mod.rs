@@ -1,5 +1,6 @@
 //! `view(state)`: draws the state, reads it only. One file per region.
 
+mod accountability;
 mod detail;
 pub mod editor;
 mod footer;
@@ -32,6 +33,19 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
         Mode::Overdue { rows, list } => lists::overdue(f, s, t, a.body, rows, list),
         Mode::Agencies { rows, list } => lists::agencies(f, s, t, a.body, rows, list),
         Mode::Help { scroll } => help(f, s, t, a.body, *scroll),
+        Mode::Checklist { item, rows, list } => {
+            accountability::checklist(f, s, t, a.body, *item, rows, list)
+        }
+        Mode::Matrix(m) => accountability::matrix(f, s, t, a.body, m),
+        Mode::Parts { agencies, list } => {
+            if a.wide {
+                tree::draw(f, s, t, a.tree);
+                divider(f, s, t, a.divider, a.wide);
+                accountability::parts(f, s, t, a.detail, agencies, list);
+            } else {
+                accountability::parts(f, s, t, a.body, agencies, list);
+            }
+        }
         _ => {
             if s.zoom && !a.wide {
                 detail::draw(f, s, t, a.body);

@@ -1,0 +1,315 @@
+//! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
+
+use super::lists::set_filter;
+use super::{load_notes, selected_changed, writable};
+use crate::i18n::S;
+use crate::plan::accountability::{self as acc, AgencyState};
+use crate::plan::{AgencyIx, NodeIx};
+use crate::store::{NewMark, NewNote};
+use crate::tui::message::{Change, Effect, Msg};
+use crate::tui::state::{Flash, ListState, Matrix, Mode, State};
+
+/// Columns of the matrix, as the current layout shows them: the width of the agency column
+/// and of each cell.
+pub const MATRIX_NAME_WIDTH: usize = 30;
+pub const MATRIX_CELL_WIDTH: usize = 10;
+
+pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
+    let agencies = acc::recordable(&state.plan, state.selected);
+    if agencies.is_empty() || !state.plan.node(state.selected).is_task() {
+        state.flash = Some(Flash {
+            text: S::TuiNoParts.get(state.lang).to_string(),
+            error: false,
+        });
+        return vec![];
+    }
+    state.mode = Mode::Parts {
+        agencies,
+        list: ListState::default(),
+    };
+    vec![]
+}
+
+pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
+    let Some(m) = acc::checklist_milestone(&state.plan) else {
+        return vec![];
+    };
+    let (item, also) = (m.item, m.also.clone());
+    let rows = acc::checklist(
+        &state.plan,
+        &state.status,
+        &state.ledger,
+        item,
+        &also,
+        state.today,
+    );
+    state.mode = Mode::Checklist {
+        item,
+        rows,
+        list: ListState::default(),
+    };
+    vec![]
+}
+
+/// Rows of the matrix: every answerable agency with its cells.
+fn matrix_rows(state: &State, columns: &[acc::Column]) -> Vec<(AgencyIx, Vec<acc::Cell>)> {
+    acc::matrix(
+        &state.plan,
+        &state.status,
+        &state.ledger,
+        columns,
+        state.today,
+    )
+}
+
+fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
+    if by_section {
+        acc::section_columns(&state.plan)
+    } else {
+        acc::index_columns(&state.plan, S::MatrixRest.get(state.lang))
+    }
+}
+
+pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {
+    let cols = columns(state, false);
+    let rows = matrix_rows(state, &cols);
+    state.mode = Mode::Matrix(Box::new(Matrix {
+        by_section: false,
+        columns: cols,
+        rows,
+        list: ListState::default(),
+        col: 0,
+        col_offset: 0,
+    }));
+    vec![]
+}
+
+/// Recompute the lists of these modes after the data changed.
+pub(in crate::tui::update) fn refresh(state: &mut State) {
+    match std::mem::replace(&mut state.mode, Mode::Tree) {
+        Mode::Checklist { item, list, .. } => {
+            let also = state
+                .plan
+                .milestones
+                .iter()
+                .find(|m| m.item == item)
+                .map(|m| m.also.clone())
+                .unwrap_or_default();
+            let rows = acc::checklist(
+                &state.plan,
+                &state.status,
+                &state.ledger,
+                item,
+                &also,
+                state.today,
+            );
+            state.mode = Mode::Checklist { item, rows, list };
+        }
+        Mode::Matrix(mut m) => {
+            m.rows = matrix_rows(state, &m.columns);
+            m.list.sel = m.list.sel.min(m.rows.len().saturating_sub(1));
+            state.mode = Mode::Matrix(m);
+        }
+        other => state.mode = other,
+    }
+}
+
+/// Visible rows of a full-screen list (one header row).
+fn list_height(state: &State) -> usize {
+    state.body_height().saturating_sub(1).max(1)
+}
+
+fn step(list: &mut ListState, len: usize, delta: isize, height: usize) {
+    if len == 0 {
+        return;
+    }
+    list.sel = (list.sel as isize + delta).clamp(0, len as isize - 1) as usize;
+    if list.sel < list.offset {
+        list.offset = list.sel;
+    } else if list.sel >= list.offset + height {
+        list.offset = list.sel + 1 - height;
+    }
+}
+
+fn delta(msg: &Msg, page: isize) -> Option<isize> {
+    Some(match msg {
+        Msg::Up => -1,
+        Msg::Down => 1,
+        Msg::PageUp => -page,
+        Msg::PageDown => page,
+        Msg::Top => isize::MIN / 2,
+        Msg::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+/// The part to record when `want` is asked: asking again for the state it is in clears it.
+fn next_mark(state: &State, item: NodeIx, agency: AgencyIx, want: AgencyState) -> NewMark {
+    let mark = state.ledger.mark(item, agency);
+    let now = mark.map_or(AgencyState::NotStarted, |m| m.state);
+    NewMark {
+        state: if now == want {
+            AgencyState::NotStarted
+        } else {
+            want
+        },
+        doc_ref: mark.and_then(|m| m.doc_ref.clone()),
+        doc_date: mark.and_then(|m| m.doc_date),
+        note: mark.and_then(|m| m.note.clone()),
+    }
+}
+
+/// Open the editor to record an agency's document, coming back to `back` afterwards.
+fn evidence(state: &mut State, item: NodeIx, agency: AgencyIx) -> Vec<Effect> {
+    if !writable(state) {
+        return vec![];
+    }
+    let mark = state.ledger.mark(item, agency);
+    let prefill = NewNote {
+        text: mark.and_then(|m| m.note.clone()).unwrap_or_default(),
+        doc_ref: mark.and_then(|m| m.doc_ref.clone()),
+        doc_date: mark.and_then(|m| m.doc_date),
+    };
+    let mut editor = State::editor_for(item, Some(agency), None, &prefill);
+    if mark.and_then(|m| m.doc_ref.as_ref()).is_none() {
+        editor.field = crate::tui::state::Field::DocRef;
+    }
+    let back = std::mem::replace(&mut state.mode, Mode::Tree);
+    editor.back = Some(Box::new(back));
+    state.mode = Mode::Editor(Box::new(editor));
+    vec![]
+}
+
+fn mark(state: &mut State, item: NodeIx, agency: AgencyIx, want: AgencyState) -> Vec<Effect> {
+    if !writable(state) {
+        return vec![];
+    }
+    vec![Effect::Write {
+        change: Change::SetAgency {
+            item,
+            agency,
+            mark: next_mark(state, item, agency, want),
+        },
+        undo: false,
+    }]
+}
+
+/// Keys in the parts list and the checklist: both are lists of agencies on one item.
+pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let page = list_height(state) as isize;
+    let height = list_height(state);
+    let (item, agencies): (NodeIx, Vec<AgencyIx>) = match &state.mode {
+        Mode::Parts { agencies, .. } => (state.selected, agencies.clone()),
+        Mode::Checklist { item, rows, .. } => (*item, rows.iter().map(|r| r.agency).collect()),
+        _ => return vec![],
+    };
+    let sel = match &state.mode {
+        Mode::Parts { list, .. } | Mode::Checklist { list, .. } => list.sel,
+        _ => 0,
+    };
+    if let Some(d) = delta(&msg, page) {
+        if let Mode::Parts { list, .. } | Mode::Checklist { list, .. } = &mut state.mode {
+            step(list, agencies.len(), d, height);
+        }
+        return vec![];
+    }
+    let Some(&agency) = agencies.get(sel) else {
+        if matches!(msg, Msg::Back) {
+            state.mode = Mode::Tree;
+        }
+        return vec![];
+    };
+    match msg {
+        Msg::MarkAgency(want) => mark(state, item, agency, want),
+        Msg::NewNote | Msg::Activate => evidence(state, item, agency),
+        Msg::Undo => super::tree::undo(state),
+        Msg::ShowHelp => {
+            state.mode = Mode::Help { scroll: 0 };
+            vec![]
+        }
+        Msg::ShowMatrix => show_matrix(state),
+        Msg::ShowChecklist => show_checklist(state),
+        Msg::Back => {
+            state.mode = Mode::Tree;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let page = list_height(state) as isize;
+    let height = list_height(state);
+    let visible =
+        (usize::from(state.size.0).saturating_sub(MATRIX_NAME_WIDTH) / MATRIX_CELL_WIDTH).max(1);
+    if matches!(msg, Msg::NextField) {
+        let by_section = matches!(&state.mode, Mode::Matrix(m) if !m.by_section);
+        let cols = columns(state, by_section);
+        let rows = matrix_rows(state, &cols);
+        if let Mode::Matrix(m) = &mut state.mode {
+            m.by_section = by_section;
+            m.columns = cols;
+            m.rows = rows;
+            m.col = 0;
+            m.col_offset = 0;
+        }
+        return vec![];
+    }
+    let Mode::Matrix(m) = &mut state.mode else {
+        return vec![];
+    };
+    if let Some(d) = delta(&msg, page) {
+        step(&mut m.list, m.rows.len(), d, height);
+        return vec![];
+    }
+    match msg {
+        Msg::Left | Msg::Right => {
+            let last = m.columns.len().saturating_sub(1);
+            m.col = if matches!(msg, Msg::Left) {
+                m.col.saturating_sub(1)
+            } else {
+                (m.col + 1).min(last)
+            };
+            if m.col < m.col_offset {
+                m.col_offset = m.col;
+            } else if m.col >= m.col_offset + visible {
+                m.col_offset = m.col + 1 - visible;
+            }
+            vec![]
+        }
+        Msg::Activate => {
+            let Some(&(agency, _)) = m.rows.get(m.list.sel) else {
+                return vec![];
+            };
+            let roots = m
+                .columns
+                .get(m.col)
+                .map(|c| c.roots.clone())
+                .unwrap_or_default();
+            state.mode = Mode::Tree;
+            set_filter(state, agency);
+            // Start on the agency's first duty in the chosen column.
+            let first = roots.iter().find_map(|&r| {
+                let f = state.filter.as_ref()?;
+                (r..state.plan.node(r).end).find(|&i| f.duty[i] && state.plan.node(i).is_task())
+            });
+            match first {
+                Some(ix) => {
+                    state.reveal(ix);
+                    selected_changed(state)
+                }
+                None => load_notes(state),
+            }
+        }
+        Msg::ShowChecklist => show_checklist(state),
+        Msg::ShowHelp => {
+            state.mode = Mode::Help { scroll: 0 };
+            vec![]
+        }
+        Msg::Back => {
+            state.mode = Mode::Tree;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
