@@ -81,6 +81,8 @@ impl Store {
             .map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))?;
         let actor = Actor::new("bench");
         let mut plans: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+        // Per plan: each task with the agencies whose part can be recorded on it.
+        let mut parts: Vec<Vec<(String, Vec<String>)>> = Vec::new();
         for p in 0..size.plans {
             let mut v = base.clone();
             let last = p + 1 == size.plans;
@@ -96,6 +98,17 @@ impl Store {
             let plan = Plan::parse(&json).map_err(StoreError::StoredPlan)?;
             let items = plan.nodes.iter().map(|n| n.id.clone()).collect();
             let tasks = plan.tasks().map(|t| plan.node(t).id.clone()).collect();
+            parts.push(
+                plan.tasks()
+                    .map(|t| {
+                        let agencies = crate::plan::accountability::recordable(&plan, t)
+                            .into_iter()
+                            .map(|a| plan.agencies.get(a).id.clone())
+                            .collect();
+                        (plan.node(t).id.clone(), agencies)
+                    })
+                    .collect(),
+            );
             plans.push((plan.id().to_string(), items, tasks));
         }
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -109,6 +122,32 @@ impl Store {
                 for t in tasks {
                     if rng.below(10) < 4 {
                         state.execute(params![plan, t, actor.now, "bench"])?;
+                    }
+                }
+            }
+            // Each agency's part: about a third done with a document, some reported.
+            let mut part = tx.prepare(
+                "INSERT INTO agency_status (plan_id, item_id, agency_id, state, at, by, doc_ref, doc_date) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for ((plan, _, _), tasks) in plans.iter().zip(&parts) {
+                for (task, agencies) in tasks {
+                    for agency in agencies {
+                        let (state, doc) = match rng.below(20) {
+                            0..=6 => ("done", Some(format!("{}/KH-UBND", rng.below(500)))),
+                            7..=8 => ("reported", None),
+                            _ => continue,
+                        };
+                        part.execute(params![
+                            plan,
+                            task,
+                            agency,
+                            state,
+                            actor.now,
+                            "bench",
+                            doc,
+                            doc.as_ref().map(|_| "2023-06-20")
+                        ])?;
                     }
                 }
             }
