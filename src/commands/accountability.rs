@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::overdue::resolve_agency;
-use super::table::{Table, csv_row, terminal_width};
+use super::table::{Table, csv_row, terminal_width, write_json};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::{AgencyStateArg, TableFormat};
 use crate::i18n::{self, Lang, S};
@@ -38,8 +38,16 @@ pub fn agency_done(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let ix = ctx.item(id)?;
-    let a = resolve_agency(ctx, agency)?;
     let lang = ctx.lang;
+    // A heading's parts are its tasks' parts: nothing would ever show a mark on it.
+    if !ctx.plan.node(ix).is_task() {
+        let total = ctx.status.tallies[ix].total;
+        return Err(Failure::new(
+            exit::BAD_INPUT,
+            S::NotATask.fill(lang, &[&ctx.plan.node(ix).id, &total]),
+        ));
+    }
+    let a = resolve_agency(ctx, agency)?;
     let answerable = acc::recordable(&ctx.plan, ix);
     if !answerable.contains(&a) {
         let names: Vec<&str> = answerable
@@ -147,9 +155,7 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
                     }
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &v)
-                .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-            writeln!(out).or_fail()
+            write_json(out, &v)
         }
         TableFormat::Csv | TableFormat::Table => {
             let headers = [
@@ -197,6 +203,7 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
                     Timing::OnTime | Timing::Undated => on_time += 1,
                     Timing::Late(_) => late += 1,
                     Timing::Pending(_) => missing += 1,
+                    Timing::NotApplicable => {}
                 }
             }
             writeln!(
@@ -215,6 +222,8 @@ pub fn timing_words(lang: Lang, t: Timing) -> String {
         Timing::Late(d) => S::ChecklistLate.fill(lang, &[&d]),
         Timing::Undated => S::ChecklistUndated.get(lang).to_string(),
         Timing::Pending(c) => i18n::countdown(lang, c),
+        // The state column already says so.
+        Timing::NotApplicable => String::new(),
     }
 }
 
@@ -277,9 +286,7 @@ pub fn overdue_by_agency(
                     }
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &v)
-                .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-            writeln!(out).or_fail()
+            write_json(out, &v)
         }
         TableFormat::Csv => {
             out.write_all(

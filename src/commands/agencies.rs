@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Table, csv_row, terminal_width};
+use super::table::{Table, csv_row, terminal_width, write_json};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::TableFormat;
 use crate::i18n::{Lang, S};
@@ -49,11 +49,7 @@ pub fn run(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<(), Fa
         S::Overdue.get(lang),
     ];
     match format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)
-                .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-            writeln!(out).or_fail()
-        }
+        TableFormat::Json => write_json(out, &rows),
         TableFormat::Csv => {
             let mut h = vec![S::Id.get(lang)];
             h.extend(headers);
@@ -182,6 +178,24 @@ pub fn membership(
         A::RemoveMember { group, agency } => {
             let g = group_of(ctx, group)?;
             let m = super::overdue::resolve_agency(ctx, agency)?;
+            let members = &ctx.plan.agencies.get(g).members;
+            if !members.contains(&m) {
+                let ids: Vec<&str> = members
+                    .iter()
+                    .map(|&x| ctx.plan.agencies.get(x).id.as_str())
+                    .collect();
+                return Err(Failure::new(
+                    exit::BAD_INPUT,
+                    S::NotAMember.fill(
+                        lang,
+                        &[
+                            &ctx.plan.agencies.get(m).id,
+                            &ctx.plan.agencies.get(g).id,
+                            &ids.join(", "),
+                        ],
+                    ),
+                ));
+            }
             let (group_id, member_id) = (
                 ctx.plan.agencies.get(g).id.clone(),
                 ctx.plan.agencies.get(m).id.clone(),

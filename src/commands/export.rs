@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::overdue::names;
-use super::table::csv_row;
+use super::table::{csv_row, md_cell};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::ExportFormat;
 use crate::i18n::{self, Lang, S};
@@ -251,11 +251,6 @@ fn csv(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std:
     Ok(())
 }
 
-/// Markdown table cells: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::io::Result<()> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let pct = |t: crate::plan::Tally| format!("{:.0}%", t.ratio() * 100.0);
@@ -315,7 +310,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
         writeln!(
             out,
             "| {} | {} | {} | {}/{} | {} |",
-            cell(a.display_name(lang == Lang::En)),
+            md_cell(a.display_name(lang == Lang::En)),
             r.lead,
             r.implementing,
             r.tally.done,
@@ -328,7 +323,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
     writeln!(out)?;
     for ix in plan.tasks().filter(|&i| st.items[i].done) {
         let n = plan.node(ix);
-        writeln!(out, "### {} — {}", n.id, cell(&n.title))?;
+        writeln!(out, "### {} — {}", n.id, md_cell(&n.title))?;
         writeln!(out)?;
         let s = &st.items[ix];
         writeln!(
@@ -346,12 +341,12 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
                 for x in v {
                     let mut doc = String::new();
                     if let Some(d) = &x.doc_ref {
-                        doc = format!(" — {}: {}", S::Document.get(lang), cell(d));
+                        doc = format!(" — {}: {}", S::Document.get(lang), md_cell(d));
                         if let Some(dd) = x.doc_date {
                             doc.push_str(&format!(" ({})", i18n::date(dd)));
                         }
                     }
-                    writeln!(out, "- {}{doc}", cell(&x.text))?;
+                    writeln!(out, "- {}{doc}", md_cell(&x.text))?;
                 }
             }
             _ => writeln!(out, "- _{}_", S::ReportNoEvidence.get(lang))?,
@@ -379,8 +374,8 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
                 out,
                 "| {} | {} | {} | {} ({}) |",
                 n.id,
-                cell(&n.title),
-                cell(&names(plan, n.responsible(), lang).join("; ")),
+                md_cell(&n.title),
+                md_cell(&names(plan, n.responsible(), lang).join("; ")),
                 i18n::date(st.deadlines[ix]),
                 i18n::countdown(lang, st.countdown(ix, ctx.today))
             )?;

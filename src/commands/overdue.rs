@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Table, csv_row, terminal_width};
+use super::table::{Table, csv_row, terminal_width, write_json};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::TableFormat;
 use crate::i18n::{self, Lang, S};
@@ -106,11 +106,7 @@ pub fn run(
         })
         .collect();
     match format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)
-                .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-            writeln!(out).or_fail()
-        }
+        TableFormat::Json => write_json(out, &rows),
         TableFormat::Csv => {
             let h = [
                 S::Id.get(lang),

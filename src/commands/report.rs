@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::accountability::{ledger, state_word};
 use super::overdue::resolve_agency;
-use super::table::csv_row;
+use super::table::{csv_row, md_cell};
 use super::{Ctx, Failure, OrFail};
 use crate::cli::ReportFormat;
 use crate::i18n::{self, Lang, S};
@@ -25,11 +25,6 @@ pub fn run(
     }
     let a = resolve_agency(ctx, agency.unwrap_or_default())?;
     agency_report(ctx, &ledger, a, format, out).or_fail()
-}
-
-/// Markdown table cells: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 /// The section an item is reported under: its ancestor one level below the part (III.1, IV.2),
@@ -93,11 +88,20 @@ fn agency_report(
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let en = lang == Lang::En;
     let agency = plan.agencies.get(a);
+    // Its roles, and the parts the checklist adds (a central agency's own plan, IV.1.a.t1).
     let tasks: Vec<(NodeIx, Role)> = plan
         .tasks()
         .filter_map(|t| {
             let roles = plan.roles_of(t, a);
-            roles.first().map(|&r| (t, r))
+            roles
+                .first()
+                .copied()
+                .or_else(|| {
+                    acc::recordable(plan, t)
+                        .contains(&a)
+                        .then_some(Role::Implementing)
+                })
+                .map(|r| (t, r))
         })
         .collect();
     let role_word = |r: Role| i18n::role(lang, r);
@@ -184,7 +188,7 @@ fn agency_report(
             .map_or(tasks.len(), |p| k + p);
         let s = plan.node(sec);
         writeln!(out)?;
-        writeln!(out, "## {} {}", s.id, cell(&s.title))?;
+        writeln!(out, "## {} {}", s.id, md_cell(&s.title))?;
         writeln!(out)?;
         writeln!(
             out,
@@ -208,10 +212,10 @@ fn agency_report(
                 out,
                 "| {} | {} | {} | {due} | {} | {} |",
                 plan.node(t).id,
-                cell(&plan.node(t).title),
+                md_cell(&plan.node(t).title),
                 role_word(r),
-                cell(&words),
-                cell(&evidence)
+                md_cell(&words),
+                md_cell(&evidence)
             )?;
         }
         k = end;

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Table, csv_row, terminal_width};
-use super::{Ctx, Failure, OrFail, exit};
+use super::table::{Table, csv_row, terminal_width, write_json};
+use super::{Ctx, Failure, OrFail};
 use crate::cli::TableFormat;
 use crate::i18n::S;
 use crate::plan::query;
@@ -41,11 +41,7 @@ pub fn run(
         })
         .collect();
     match format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &rows)
-                .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-            writeln!(out).or_fail()
-        }
+        TableFormat::Json => write_json(out, &rows),
         TableFormat::Csv => {
             out.write_all(csv_row(&["id", "title", "score"]).as_bytes())
                 .or_fail()?;

@@ -108,6 +108,21 @@ impl Table {
     }
 }
 
+/// Rows as pretty JSON and a final newline.
+pub fn write_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+) -> Result<(), super::Failure> {
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(|e| super::Failure::new(super::exit::FAILED, e.to_string()))?;
+    writeln!(out).map_err(|e| super::io_failure(&e))
+}
+
+/// Text for a Markdown table cell: no pipes or line breaks.
+pub fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
 /// One CSV record, quoted where needed (RFC 4180), ending in CRLF for Excel.
 pub fn csv_row(fields: &[&str]) -> String {
     let mut s = String::new();

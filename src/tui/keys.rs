@@ -101,13 +101,10 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
 }
 
 fn tree(k: KeyEvent) -> Option<Msg> {
+    if let Some(m) = navigation(k) {
+        return Some(m);
+    }
     Some(match k.code {
-        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        KeyCode::PageUp => Msg::PageUp,
-        KeyCode::PageDown => Msg::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
-        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
         KeyCode::Left | KeyCode::Char('h') => Msg::Collapse,
         KeyCode::Right | KeyCode::Char('l') => Msg::Expand,
         KeyCode::Char('p') => Msg::Parent,
@@ -148,13 +145,10 @@ fn notes(k: KeyEvent) -> Option<Msg> {
 }
 
 fn list(k: KeyEvent) -> Option<Msg> {
+    if let Some(m) = navigation(k) {
+        return Some(m);
+    }
     Some(match k.code {
-        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        KeyCode::PageUp => Msg::PageUp,
-        KeyCode::PageDown => Msg::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
-        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
         KeyCode::Enter => Msg::Activate,
         KeyCode::Char('o') => Msg::ShowOverdue,
         KeyCode::Char('a') => Msg::ShowAgencies,
@@ -170,13 +164,10 @@ fn list(k: KeyEvent) -> Option<Msg> {
 /// A list of agencies on one item: record each one's part.
 fn parts(k: KeyEvent) -> Option<Msg> {
     use crate::plan::accountability::AgencyState;
+    if let Some(m) = navigation(k) {
+        return Some(m);
+    }
     Some(match k.code {
-        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
-        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
-        KeyCode::PageUp => Msg::PageUp,
-        KeyCode::PageDown => Msg::PageDown,
-        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
-        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
         KeyCode::Char(' ' | 'x') => Msg::MarkAgency(AgencyState::Done),
         KeyCode::Char('r') => Msg::MarkAgency(AgencyState::Reported),
         KeyCode::Char('-') => Msg::MarkAgency(AgencyState::NotApplicable),
@@ -187,6 +178,19 @@ fn parts(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Esc => Msg::Back,
         KeyCode::Char('q') => Msg::Quit,
+        _ => return None,
+    })
+}
+
+/// Moving through rows: the same keys in the tree and every list.
+fn navigation(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up | KeyCode::Char('k') => Msg::Up,
+        KeyCode::Down | KeyCode::Char('j') => Msg::Down,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Msg::Top,
+        KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
         _ => return None,
     })
 }

@@ -38,6 +38,21 @@ pub struct ListState {
     pub offset: usize,
 }
 
+impl ListState {
+    /// Move the selection by `delta` rows among `len`, scrolling a window of `height` rows.
+    pub fn step(&mut self, len: usize, delta: isize, height: usize) {
+        if len == 0 {
+            return;
+        }
+        self.sel = (self.sel as isize + delta).clamp(0, len as isize - 1) as usize;
+        if self.sel < self.offset {
+            self.offset = self.sel;
+        } else if self.sel >= self.offset + height {
+            self.offset = self.sel + 1 - height;
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Search {
     pub query: String,

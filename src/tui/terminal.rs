@@ -76,6 +76,14 @@ impl Drop for Guard {
     }
 }
 
+/// The signals that end the program: a dropped connection, kill, Ctrl-C outside raw mode, quit.
+pub const TERMINATING: [i32; 4] = [
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 /// Termination requests seen since start.
 pub struct Signals {
     flag: Arc<AtomicBool>,
@@ -84,12 +92,7 @@ pub struct Signals {
 impl Signals {
     pub fn register() -> Signals {
         let flag = Arc::new(AtomicBool::new(false));
-        for sig in [
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGQUIT,
-        ] {
+        for sig in TERMINATING {
             let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
         }
         Signals { flag }

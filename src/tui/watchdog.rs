@@ -6,9 +6,8 @@
 //! it saves the note being typed (mirrored here after every key) and exits.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::state::State;
 use crate::store::{Draft, Store};
@@ -25,27 +24,18 @@ pub struct Watchdog {
 
 impl Watchdog {
     pub fn spawn(db: PathBuf, user: String) -> Watchdog {
-        let flag = Arc::new(AtomicBool::new(false));
-        for sig in [
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGQUIT,
-        ] {
-            let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
-        }
+        // This thread sleeps until a termination signal arrives (no polling while idle).
+        let signals = signal_hook::iterator::Signals::new(super::terminal::TERMINATING).ok();
         let draft: Arc<Mutex<Option<Draft>>> = Arc::default();
         let kept = Arc::clone(&draft);
         let _ = std::thread::Builder::new()
             .name("kehoach-watchdog".into())
             .spawn(move || {
-                while !flag.load(Ordering::Relaxed) {
-                    std::thread::sleep(Duration::from_millis(100));
+                let Some(mut signals) = signals else { return };
+                if signals.forever().next().is_none() {
+                    return;
                 }
-                let since = Instant::now();
-                while since.elapsed() < GRACE {
-                    std::thread::sleep(Duration::from_millis(100));
-                }
+                std::thread::sleep(GRACE);
                 // Still here: the main loop is stuck on a terminal that is gone.
                 let d = kept.lock().ok().and_then(|mut d| d.take());
                 if let Some(d) = d

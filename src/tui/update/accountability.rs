@@ -1,7 +1,7 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
 use super::lists::set_filter;
-use super::{load_notes, selected_changed, writable};
+use super::{list_delta, list_height, load_notes, selected_changed, writable};
 use crate::i18n::S;
 use crate::plan::accountability::{self as acc, AgencyState};
 use crate::plan::{AgencyIx, NodeIx};
@@ -30,19 +30,29 @@ pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
     vec![]
 }
 
-pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
-    let Some(m) = acc::checklist_milestone(&state.plan) else {
-        return vec![];
-    };
-    let (item, also) = (m.item, m.also.clone());
-    let rows = acc::checklist(
+/// The checklist of the milestone whose item is `item`.
+fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
+    let also: &[NodeIx] = state
+        .plan
+        .milestones
+        .iter()
+        .find(|m| m.item == item)
+        .map_or(&[], |m| &m.also);
+    acc::checklist(
         &state.plan,
         &state.status,
         &state.ledger,
         item,
-        &also,
+        also,
         state.today,
-    );
+    )
+}
+
+pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
+    let Some(item) = acc::checklist_milestone(&state.plan).map(|m| m.item) else {
+        return vec![];
+    };
+    let rows = checklist_rows(state, item);
     state.mode = Mode::Checklist {
         item,
         rows,
@@ -88,21 +98,7 @@ pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {
 pub(in crate::tui::update) fn refresh(state: &mut State) {
     match std::mem::replace(&mut state.mode, Mode::Tree) {
         Mode::Checklist { item, list, .. } => {
-            let also = state
-                .plan
-                .milestones
-                .iter()
-                .find(|m| m.item == item)
-                .map(|m| m.also.clone())
-                .unwrap_or_default();
-            let rows = acc::checklist(
-                &state.plan,
-                &state.status,
-                &state.ledger,
-                item,
-                &also,
-                state.today,
-            );
+            let rows = checklist_rows(state, item);
             state.mode = Mode::Checklist { item, rows, list };
         }
         Mode::Matrix(mut m) => {
@@ -112,35 +108,6 @@ pub(in crate::tui::update) fn refresh(state: &mut State) {
         }
         other => state.mode = other,
     }
-}
-
-/// Visible rows of a full-screen list (one header row).
-fn list_height(state: &State) -> usize {
-    state.body_height().saturating_sub(1).max(1)
-}
-
-fn step(list: &mut ListState, len: usize, delta: isize, height: usize) {
-    if len == 0 {
-        return;
-    }
-    list.sel = (list.sel as isize + delta).clamp(0, len as isize - 1) as usize;
-    if list.sel < list.offset {
-        list.offset = list.sel;
-    } else if list.sel >= list.offset + height {
-        list.offset = list.sel + 1 - height;
-    }
-}
-
-fn delta(msg: &Msg, page: isize) -> Option<isize> {
-    Some(match msg {
-        Msg::Up => -1,
-        Msg::Down => 1,
-        Msg::PageUp => -page,
-        Msg::PageDown => page,
-        Msg::Top => isize::MIN / 2,
-        Msg::Bottom => isize::MAX / 2,
-        _ => return None,
-    })
 }
 
 /// The part to record when `want` is asked: asking again for the state it is in clears it.
@@ -207,9 +174,9 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
         Mode::Parts { list, .. } | Mode::Checklist { list, .. } => list.sel,
         _ => 0,
     };
-    if let Some(d) = delta(&msg, page) {
+    if let Some(d) = list_delta(&msg, page) {
         if let Mode::Parts { list, .. } | Mode::Checklist { list, .. } = &mut state.mode {
-            step(list, agencies.len(), d, height);
+            list.step(agencies.len(), d, height);
         }
         return vec![];
     }
@@ -258,8 +225,8 @@ pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect>
     let Mode::Matrix(m) = &mut state.mode else {
         return vec![];
     };
-    if let Some(d) = delta(&msg, page) {
-        step(&mut m.list, m.rows.len(), d, height);
+    if let Some(d) = list_delta(&msg, page) {
+        m.list.step(m.rows.len(), d, height);
         return vec![];
     }
     match msg {

@@ -1,6 +1,6 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
-use super::{NEAR_DAYS, load_notes, selected_changed};
+use super::{NEAR_DAYS, list_delta, list_height, load_notes, selected_changed};
 use crate::plan::{NodeIx, query};
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{ListState, Mode, State};
@@ -49,42 +49,29 @@ pub(super) fn list_len(mode: &Mode) -> usize {
 
 pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
     let len = list_len(&state.mode);
-    let page = state.body_height().saturating_sub(2).max(1) as isize;
-    let delta = match msg {
-        Msg::Up => -1,
-        Msg::Down => 1,
-        Msg::PageUp => -page,
-        Msg::PageDown => page,
-        Msg::Top => isize::MIN / 2,
-        Msg::Bottom => isize::MAX / 2,
-        Msg::Activate => return activate_list(state),
-        Msg::ShowOverdue => return show_overdue(state),
-        Msg::ShowAgencies => return show_agencies(state),
-        Msg::ShowChecklist => return super::accountability::show_checklist(state),
-        Msg::ShowMatrix => return super::accountability::show_matrix(state),
+    let height = list_height(state);
+    if let Some(delta) = list_delta(&msg, height.saturating_sub(1).max(1) as isize) {
+        if let Mode::Overdue { list, .. } | Mode::Agencies { list, .. } = &mut state.mode {
+            list.step(len, delta, height);
+        }
+        return vec![];
+    }
+    match msg {
+        Msg::Activate => activate_list(state),
+        Msg::ShowOverdue => show_overdue(state),
+        Msg::ShowAgencies => show_agencies(state),
+        Msg::ShowChecklist => super::accountability::show_checklist(state),
+        Msg::ShowMatrix => super::accountability::show_matrix(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
-            return vec![];
+            vec![]
         }
         Msg::Back => {
             state.mode = Mode::Tree;
-            return vec![];
+            vec![]
         }
-        _ => return vec![],
-    };
-    let height = state.body_height().saturating_sub(1).max(1);
-    if let Mode::Overdue { list, .. } | Mode::Agencies { list, .. } = &mut state.mode {
-        if len == 0 {
-            return vec![];
-        }
-        list.sel = (list.sel as isize + delta).clamp(0, len as isize - 1) as usize;
-        if list.sel < list.offset {
-            list.offset = list.sel;
-        } else if list.sel >= list.offset + height {
-            list.offset = list.sel + 1 - height;
-        }
+        _ => vec![],
     }
-    vec![]
 }
 
 pub(super) fn activate_list(state: &mut State) -> Vec<Effect> {

@@ -22,6 +22,24 @@ use crate::i18n::{self, Lang, S};
 use crate::plan::{NodeIx, Status};
 use crate::text::fold;
 
+/// Rows a full-screen list shows (one header row).
+pub(super) fn list_height(state: &State) -> usize {
+    state.body_height().saturating_sub(1).max(1)
+}
+
+/// How far a navigation key moves a list (`page` rows for PgUp/PgDn); None for other keys.
+pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
+    Some(match msg {
+        Msg::Up => -1,
+        Msg::Down => 1,
+        Msg::PageUp => -page,
+        Msg::PageDown => page,
+        Msg::Top => isize::MIN / 2,
+        Msg::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
 /// How far ahead the overdue view also lists tasks coming due.
 pub const NEAR_DAYS: i64 = 14;
 

@@ -108,6 +108,7 @@ pub fn checklist(
                 late += 1;
             }
             Timing::Pending(_) => missing += 1,
+            Timing::NotApplicable => {}
         }
     }
     let title = S::ChecklistHead.fill(
