@@ -330,6 +330,7 @@ AGENCY MATRIX (m)
     MatrixRest = "Chung", "Other";
     MemberAdded = "Đã thêm {} vào {}", "Added {} to {}";
     MemberRemoved = "Đã bỏ {} khỏi {}", "Removed {} from {}";
+    NotAMember = "{} không phải thành viên của {}; các thành viên: {}", "{} is not a member of {}; its members: {}";
     AgencyCreated = "Đã tạo cơ quan {} ({})", "Created agency {} ({})";
     NotAGroup = "{} không phải một nhóm cơ quan; các nhóm: {}", "{} is not a group of agencies; groups: {}";
     UseNew = "để tạo cơ quan mới, thêm --new", "to create a new agency, add --new";

@@ -176,6 +176,8 @@ pub enum Timing {
     /// Done, but no document date was recorded.
     Undated,
     Pending(Countdown),
+    /// The duty does not apply to it: neither issued nor missing.
+    NotApplicable,
 }
 
 /// The checklist for the agencies' own plans: every department, district and central agency
@@ -197,6 +199,7 @@ pub fn checklist(
             let mark = ledger.mark(item, a);
             let doc_date = mark.and_then(|m| m.doc_date);
             let timing = match (state, doc_date) {
+                (AgencyState::NotApplicable, _) => Timing::NotApplicable,
                 (AgencyState::Done, Some(d)) if d <= deadline => Timing::OnTime,
                 (AgencyState::Done, Some(d)) => Timing::Late((d - deadline).num_days()),
                 (AgencyState::Done, None) => Timing::Undated,
@@ -373,7 +376,8 @@ pub struct Missing {
 }
 
 /// For every agency: the tasks where its part is not done (not started or only reported) and
-/// the deadline is before `until`. Sorted by deadline, then agency order, then document order.
+/// the deadline is before `until`, counting the parts the checklist adds (see [`recordable`]).
+/// Sorted by deadline, then agency order, then document order.
 pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) -> Vec<Missing> {
     let mut out = Vec::new();
     let order = plan.agencies.sorted();
@@ -382,7 +386,7 @@ pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) 
             continue;
         }
         let node = plan.node(t);
-        for a in responsible(plan, t) {
+        for a in recordable(plan, t) {
             let state = ledger.state(status, t, a);
             if matches!(state, AgencyState::Done | AgencyState::NotApplicable) {
                 continue;
