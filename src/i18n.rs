@@ -335,6 +335,7 @@ AGENCY MATRIX (m)
     NotAGroup = "{} không phải một nhóm cơ quan; các nhóm: {}", "{} is not a group of agencies; groups: {}";
     UseNew = "để tạo cơ quan mới, thêm --new", "to create a new agency, add --new";
     ByAgencyHeader = "{} — {} phần việc quá hạn", "{} — {} overdue parts";
+    ByAgencyHeaderWithin = "{} — {} phần việc quá hạn hoặc đến hạn trong {} ngày", "{} — {} parts overdue or due within {} days";
     TuiSavedAgency = "Đã lưu: {} — {} ({})", "Saved: {} — {} ({})";
     TuiNoParts = "Mục này không giao việc cho cơ quan nào", "No agency is answerable for this item";
     TuiPartsTitle = "Phần việc của từng cơ quan — {}", "Each agency's part — {}";

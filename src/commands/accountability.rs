@@ -321,7 +321,11 @@ pub fn overdue_by_agency(
         }
         TableFormat::Table => {
             if rows.is_empty() {
-                return writeln!(out, "{}", S::NothingOverdue.get(lang)).or_fail();
+                let none = match within {
+                    Some(d) => S::NothingDueWithin.fill(lang, &[&d]),
+                    None => S::NothingOverdue.get(lang).to_string(),
+                };
+                return writeln!(out, "{none}").or_fail();
             }
             let width = terminal_width();
             let mut k = 0;
@@ -331,15 +335,13 @@ pub fn overdue_by_agency(
                     .iter()
                     .position(|m| m.agency != a)
                     .map_or(rows.len(), |p| k + p);
-                writeln!(
-                    out,
-                    "{}",
-                    S::ByAgencyHeader.fill(
-                        lang,
-                        &[&ctx.plan.agencies.get(a).display_name(en), &(end - k)]
-                    )
-                )
-                .or_fail()?;
+                let name = ctx.plan.agencies.get(a).display_name(en);
+                // With --within, not every part listed is overdue yet.
+                let header = match within {
+                    Some(d) => S::ByAgencyHeaderWithin.fill(lang, &[&name, &(end - k), &d]),
+                    None => S::ByAgencyHeader.fill(lang, &[&name, &(end - k)]),
+                };
+                writeln!(out, "{header}").or_fail()?;
                 let mut t = Table::new(
                     &[
                         S::Id.get(lang),
