@@ -10,8 +10,8 @@ use kehoach::plan::accountability::{
     self as acc, AgencyMark, AgencyState, Cell, ChecklistRow, Ledger, Timing,
 };
 use kehoach::plan::{
-    AgencyIx, AgencyKind, Countdown, ItemState, NodeIx, Plan, PlanError, RegistryEdit, Role,
-    Status, Tally,
+    AgencyIx, AgencyKind, Countdown, EMBEDDED_PLAN, ItemState, NodeIx, Plan, PlanError,
+    RegistryEdit, Role, Status, Tally,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -654,10 +654,34 @@ fn registry_edits_that_make_no_sense_are_refused_and_change_nothing() {
         matches!(&err, PlanError::UnknownAgency { agency, .. } if agency == "ubnd-xa-khong-co"),
         "{err:?}"
     );
-    // An agency id that is taken.
-    let err = p
-        .apply_registry(&[commune("snv", "Sở Nội vụ")])
-        .unwrap_err();
-    assert_eq!(err, PlanError::DuplicateAgency { id: "snv".into() });
     assert_eq!(p.agencies.len(), plan.agencies.len());
+}
+
+#[test]
+fn a_created_commune_that_a_later_plan_file_names_itself_is_not_created_twice() {
+    // A coordinator created the commune; a corrected plan file later lists it with the same
+    // id. The file's entry is used and the commune stays in the group: the stored plan loads.
+    let mut file: serde_json::Value = serde_json::from_str(EMBEDDED_PLAN).unwrap();
+    file["agencies"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "ubnd-xa-hoang-dong",
+            "name": "Ủy ban nhân dân xã Hoàng Đồng",
+            "name_en": "Hoang Dong Commune People's Committee",
+            "kind": "commune",
+            "in_text": false
+        }));
+    let mut plan = Plan::parse(&file.to_string()).unwrap();
+    let before = plan.agencies.len();
+    plan.apply_registry(&[
+        commune("ubnd-xa-hoang-dong", "UBND xã Hoàng Đồng"),
+        member("ubnd-xa", "ubnd-xa-hoang-dong", true),
+    ])
+    .unwrap();
+    assert_eq!(plan.agencies.len(), before);
+    let hd = ag(&plan, "ubnd-xa-hoang-dong");
+    assert_eq!(plan.agencies.get(hd).name, "Ủy ban nhân dân xã Hoàng Đồng");
+    assert_eq!(plan.agencies.get(ag(&plan, "ubnd-xa")).members, [hd]);
+    assert!(acc::recordable(&plan, ix(&plan, "IV.1.a.t1")).contains(&hd));
 }

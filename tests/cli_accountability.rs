@@ -828,3 +828,39 @@ fn group_membership_is_edited_and_the_new_commune_answers_for_its_duties() {
         at += found + 1;
     }
 }
+
+#[test]
+fn a_commune_created_here_and_later_named_by_an_imported_plan_keeps_working() {
+    let db = Db::new();
+    db.ok(&[
+        "agencies",
+        "add-member",
+        "ubnd-xa",
+        "--new",
+        "UBND xã Hoàng Đồng",
+    ]);
+    db.ok(&["agency-done", "IV.1.a.t1", "hoang dong"]);
+    // A corrected transcription lists the commune with the same id.
+    let mut file: Value = serde_json::from_str(kehoach::plan::EMBEDDED_PLAN).unwrap();
+    file["agencies"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "ubnd-xa-hoang-dong",
+            "name": "Ủy ban nhân dân xã Hoàng Đồng",
+            "name_en": "Hoang Dong Commune People's Committee",
+            "kind": "commune",
+            "in_text": false
+        }));
+    let path = db.dir.path().join("plan-sua.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    db.ok(&["import", path.to_str().unwrap()]);
+    // Every command still loads the plan; the commune is still in the group, with its part.
+    let members = db.ok(&["agencies", "members", "ubnd-xa"]);
+    assert_eq!(
+        members,
+        "ubnd-xa-hoang-dong       Ủy ban nhân dân xã Hoàng Đồng\n"
+    );
+    let list = json(&db.ok(&["checklist", "--format", "json"]));
+    assert_eq!(entry(&list, "ubnd-xa-hoang-dong")["state"], "done");
+}

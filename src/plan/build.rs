@@ -385,8 +385,11 @@ impl Plan {
         for e in edits {
             match e {
                 RegistryEdit::Agency { id, name, kind } => {
+                    // A plan imported later names it itself: that entry is used, and the
+                    // membership edits still apply (failing here would make the stored plan
+                    // unloadable).
                     if agencies.iter().any(|a| a.id.eq_ignore_ascii_case(id)) {
-                        return Err(PlanError::DuplicateAgency { id: id.clone() });
+                        continue;
                     }
                     agencies.push(file::AgencyFile {
                         id: id.clone(),
