@@ -313,7 +313,7 @@ AGENCY MATRIX (m)
     ChecklistOnTime = "đúng hạn", "on time";
     ChecklistLate = "muộn {} ngày", "{} days late";
     ChecklistUndated = "chưa ghi ngày văn bản", "document date not recorded";
-    ChecklistSummary = "{} đã ban hành ({} đúng hạn, {} muộn) · {} chưa ban hành", "{} issued ({} on time, {} late) · {} not issued";
+    ChecklistSummary = "{} đã ban hành ({} đúng hạn, {} muộn, {} chưa ghi ngày) · {} chưa ban hành", "{} issued ({} on time, {} late, {} undated) · {} not issued";
     ReportAgencyTitle = "Báo cáo tình hình thực hiện {}", "Progress report on {}";
     ReportAgencyLine = "Cơ quan", "Agency";
     ReportAgencySummary = "Tổng số nhiệm vụ: {} · Đã xong: {} · Đã báo cáo: {} · Chưa thực hiện: {} · Quá hạn: {}", "Tasks: {} · Done: {} · Reported: {} · Not started: {} · Overdue: {}";
@@ -322,7 +322,7 @@ AGENCY MATRIX (m)
     ReportEvidence = "Minh chứng", "Evidence";
     ReportMissingTitle = "Cơ quan chưa hoàn thành phần việc — {}", "Agencies that have not done their part — {}";
     ReportDeadlineGroup = "Hạn {} ({})", "Due {} ({})";
-    ReportTasksCount = "{} nhiệm vụ", "{} tasks";
+    ReportTasksCount = "{} nhiệm vụ", "{} task(s)";
     ReportNothingMissing = "Mọi cơ quan đã hoàn thành phần việc của mình.", "Every agency has done its part.";
     MatrixTitle = "Cơ quan × {}", "Agencies × {}";
     MatrixByIndex = "chỉ số", "index";

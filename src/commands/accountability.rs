@@ -197,10 +197,12 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
                 t.row(c.to_vec());
             }
             t.render(terminal_width(), out).or_fail()?;
-            let (mut on_time, mut late, mut missing) = (0, 0, 0);
+            // An issued plan with no recorded date counts as issued, not as on time.
+            let (mut on_time, mut late, mut undated, mut missing) = (0, 0, 0, 0);
             for r in &rows {
                 match r.timing {
-                    Timing::OnTime | Timing::Undated => on_time += 1,
+                    Timing::OnTime => on_time += 1,
+                    Timing::Undated => undated += 1,
                     Timing::Late(_) => late += 1,
                     Timing::Pending(_) => missing += 1,
                     Timing::NotApplicable => {}
@@ -209,7 +211,16 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
             writeln!(
                 out,
                 "{}",
-                S::ChecklistSummary.fill(lang, &[&(on_time + late), &on_time, &late, &missing])
+                S::ChecklistSummary.fill(
+                    lang,
+                    &[
+                        &(on_time + late + undated),
+                        &on_time,
+                        &late,
+                        &undated,
+                        &missing
+                    ]
+                )
             )
             .or_fail()
         }
