@@ -218,25 +218,7 @@ fn an_older_schema_is_upgraded_after_a_backup_copy_beside_it() {
     let before = snapshot(&db);
     // Back to version 1 as an older kehoach left it: the later steps only add tables, so
     // dropping every table that step 1 does not create gives the version 1 layout.
-    {
-        let tables = |c: &rusqlite::Connection| -> Vec<String> {
-            let mut st = c
-                .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-                .unwrap();
-            st.query_map([], |r| r.get(0))
-                .unwrap()
-                .map(Result::unwrap)
-                .collect()
-        };
-        let v1 = rusqlite::Connection::open_in_memory().unwrap();
-        v1.execute_batch(schema::MIGRATIONS[0]).unwrap();
-        let v1 = tables(&v1);
-        let c = rusqlite::Connection::open(&db).unwrap();
-        for t in tables(&c).iter().filter(|t| !v1.contains(t)) {
-            c.execute_batch(&format!("DROP TABLE {t}")).unwrap();
-        }
-        c.pragma_update(None, "user_version", 1).unwrap();
-    }
+    common::downgrade_to_v1(&db);
     let out = ok(&db, &["show", "IV.2.a"]);
     assert!(out.contains("Kế hoạch 45/KH-SNV"), "{out}");
     let baks: Vec<String> = siblings(&db)

@@ -324,26 +324,7 @@ fn an_older_database_opened_by_four_coordinators_at_once_is_upgraded_once_from_t
         s.set_done(PLAN, "IV.2.a", true, &actor("lan")).unwrap();
     }
     // The version 1 layout: every later step only adds tables.
-    let tables = |c: &rusqlite::Connection| -> Vec<String> {
-        let mut st = c
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
-    let v1 = rusqlite::Connection::open_in_memory().unwrap();
-    v1.execute_batch(kehoach::store::schema::MIGRATIONS[0])
-        .unwrap();
-    let v1 = tables(&v1);
-    {
-        let c = rusqlite::Connection::open(&db).unwrap();
-        for t in tables(&c).iter().filter(|t| !v1.contains(t)) {
-            c.execute_batch(&format!("DROP TABLE {t}")).unwrap();
-        }
-        c.pragma_update(None, "user_version", 1).unwrap();
-    }
+    common::downgrade_to_v1(&db);
     let children: Vec<_> = ["lan", "minh", "hoa", "binh"]
         .iter()
         .map(|u| {

@@ -79,3 +79,29 @@ pub fn keys(text: &str) -> Vec<Msg> {
 pub fn chars(text: &str) -> Vec<Msg> {
     text.chars().map(Msg::InputChar).collect()
 }
+
+/// Turn a database of the current schema into the version 1 layout (as an old kehoach left
+/// it): drop every table and index that step 1 does not create, and set `user_version` to 1.
+pub fn downgrade_to_v1(path: &Path) {
+    let objects = |c: &rusqlite::Connection, kind: &str| -> Vec<String> {
+        let mut st = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = ?1 AND name NOT LIKE 'sqlite_%'")
+            .unwrap();
+        st.query_map([kind], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let v1 = rusqlite::Connection::open_in_memory().unwrap();
+    v1.execute_batch(kehoach::store::schema::MIGRATIONS[0])
+        .unwrap();
+    let c = rusqlite::Connection::open(path).unwrap();
+    for kind in ["table", "index"] {
+        let keep = objects(&v1, kind);
+        for name in objects(&c, kind).iter().filter(|n| !keep.contains(n)) {
+            c.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
+                .unwrap();
+        }
+    }
+    c.pragma_update(None, "user_version", 1).unwrap();
+}
