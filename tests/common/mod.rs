@@ -2,6 +2,7 @@
 //! with a fixed "today" and user so screens are reproducible.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod tmux;
 
 use std::path::Path;
