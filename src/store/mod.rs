@@ -5,6 +5,8 @@
 mod agency;
 pub mod doctor;
 mod error;
+mod import;
+mod notes;
 mod read;
 pub mod schema;
 mod stress;
@@ -18,11 +20,11 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use agency::NewMark;
 pub use error::StoreError;
+pub use import::{BUILT_IN, Import, ImportError};
+pub use notes::{Draft, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
 pub use read::{AuditRow, Note, PlanRow};
 pub use stress::StressSize;
-pub use write::{
-    Actor, BUILT_IN, Draft, Import, ImportError, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError,
-};
+pub use write::Actor;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

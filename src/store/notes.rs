@@ -1,0 +1,276 @@
+//! Evidence notes: add, edit and delete one's own, restore (undo); and the draft of a note
+//! being typed, kept across a dropped connection.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::read::{NOTE_COLUMNS, Note, note_from_row};
+use super::write::{audit, date_text};
+use super::{Actor, Result, Store, StoreError};
+use crate::text::clean_input;
+
+/// Notes longer than this are refused: a note is evidence, not the document itself.
+pub const MAX_NOTE_BYTES: usize = 64 * 1024;
+
+/// The content of a note being written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewNote {
+    pub text: String,
+    pub doc_ref: Option<String>,
+    pub doc_date: Option<NaiveDate>,
+}
+
+/// A note being typed, kept across a dropped connection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub plan_id: String,
+    pub item_id: String,
+    /// Set when the draft edits an existing note.
+    pub note_id: Option<i64>,
+    pub note: NewNote,
+    pub saved_at: String,
+}
+
+impl NewNote {
+    /// NFC, trimmed, and within limits; errors say what to fix.
+    fn cleaned(&self) -> std::result::Result<NewNote, NoteError> {
+        let text = clean_input(&self.text);
+        let text = text.trim_start().to_string();
+        if text.is_empty() {
+            return Err(NoteError::Empty);
+        }
+        if text.len() > MAX_NOTE_BYTES {
+            return Err(NoteError::TooLong(text.len()));
+        }
+        let doc_ref = self
+            .doc_ref
+            .as_deref()
+            .map(clean_input)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        Ok(NewNote {
+            text,
+            doc_ref,
+            doc_date: self.doc_date,
+        })
+    }
+}
+
+/// Why a note cannot be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NoteError {
+    #[error("the note is empty; write what was done")]
+    Empty,
+    #[error(
+        "the note is {0} bytes, over the limit of 65536; attach the document's number instead of its text"
+    )]
+    TooLong(usize),
+}
+
+impl Store {
+    /// Add an evidence note; returns its id.
+    pub fn add_note(
+        &mut self,
+        plan_id: &str,
+        item_id: &str,
+        note: &NewNote,
+        actor: &Actor,
+    ) -> Result<i64, NoteWriteError> {
+        let note = note.cleaned()?;
+        let tx = self.begin()?;
+        tx.execute(
+            "INSERT INTO note (plan_id, item_id, author, created_at, text, doc_ref, doc_date) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                plan_id,
+                item_id,
+                actor.user,
+                actor.now,
+                note.text,
+                note.doc_ref,
+                date_text(note.doc_date)
+            ],
+        )
+        .map_err(StoreError::from)?;
+        let id = tx.last_insert_rowid();
+        audit(
+            &tx,
+            actor,
+            Some(plan_id),
+            Some(item_id),
+            &format!("note #{id} add"),
+            None,
+            Some(&note.text),
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    /// Change a note's content; only its author may. Returns the note as it was.
+    pub fn edit_note(
+        &mut self,
+        id: i64,
+        note: &NewNote,
+        actor: &Actor,
+    ) -> Result<Note, NoteWriteError> {
+        let note = note.cleaned()?;
+        let tx = self.begin()?;
+        let before = own_note(&tx, id, actor)?;
+        tx.execute(
+            "UPDATE note SET text=?2, doc_ref=?3, doc_date=?4, updated_at=?5 WHERE id=?1",
+            params![
+                id,
+                note.text,
+                note.doc_ref,
+                date_text(note.doc_date),
+                actor.now
+            ],
+        )
+        .map_err(StoreError::from)?;
+        audit(
+            &tx,
+            actor,
+            Some(&before.plan_id),
+            Some(&before.item_id),
+            &format!("note #{id} edit"),
+            Some(&before.text),
+            Some(&note.text),
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(before)
+    }
+
+    /// Delete a note; only its author may. Returns it (so it can be restored).
+    pub fn delete_note(&mut self, id: i64, actor: &Actor) -> Result<Note> {
+        let tx = self.begin()?;
+        let before = own_note(&tx, id, actor)?;
+        tx.execute("DELETE FROM note WHERE id=?1", [id])?;
+        audit(
+            &tx,
+            actor,
+            Some(&before.plan_id),
+            Some(&before.item_id),
+            &format!("note #{id} delete"),
+            Some(&before.text),
+            None,
+        )?;
+        tx.commit()?;
+        Ok(before)
+    }
+
+    /// Put back a deleted note with its id, author and times (undo of a delete).
+    pub fn restore_note(&mut self, note: &Note, actor: &Actor) -> Result<()> {
+        let tx = self.begin()?;
+        tx.execute(
+            "INSERT INTO note (id, plan_id, item_id, author, created_at, updated_at, text, doc_ref, doc_date) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                note.id,
+                note.plan_id,
+                note.item_id,
+                note.author,
+                note.created_at,
+                note.updated_at,
+                note.text,
+                note.doc_ref,
+                date_text(note.doc_date)
+            ],
+        )?;
+        audit(
+            &tx,
+            actor,
+            Some(&note.plan_id),
+            Some(&note.item_id),
+            &format!("note #{} restore", note.id),
+            None,
+            Some(&note.text),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Keep what a user is typing so a dropped connection loses nothing (one per user).
+    pub fn save_draft(&mut self, user: &str, draft: &Draft) -> Result<()> {
+        let tx = self.begin()?;
+        tx.execute(
+            "INSERT INTO draft (who, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT(who) DO UPDATE SET plan_id=excluded.plan_id, item_id=excluded.item_id, \
+             note_id=excluded.note_id, text=excluded.text, doc_ref=excluded.doc_ref, \
+             doc_date=excluded.doc_date, saved_at=excluded.saved_at",
+            params![
+                user,
+                draft.plan_id,
+                draft.item_id,
+                draft.note_id,
+                draft.note.text,
+                draft.note.doc_ref,
+                date_text(draft.note.doc_date),
+                draft.saved_at
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The user's kept draft, if any.
+    pub fn draft(&self, user: &str) -> Result<Option<Draft>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at FROM draft WHERE who=?1",
+                [user],
+                |r| {
+                    let d: Option<String> = r.get(5)?;
+                    Ok(Draft {
+                        plan_id: r.get(0)?,
+                        item_id: r.get(1)?,
+                        note_id: r.get(2)?,
+                        note: NewNote {
+                            text: r.get(3)?,
+                            doc_ref: r.get(4)?,
+                            doc_date: d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                        },
+                        saved_at: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn clear_draft(&mut self, user: &str) -> Result<()> {
+        let tx = self.begin()?;
+        tx.execute("DELETE FROM draft WHERE who=?1", [user])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn own_note(tx: &Transaction<'_>, id: i64, actor: &Actor) -> Result<Note> {
+    let note = tx
+        .query_row(
+            &format!("SELECT {NOTE_COLUMNS} FROM note WHERE id = ?1"),
+            [id],
+            note_from_row,
+        )
+        .optional()?
+        .ok_or(StoreError::UnknownNote(id))?;
+    if note.author != actor.user {
+        return Err(StoreError::NotYourNote {
+            id,
+            author: note.author,
+        });
+    }
+    Ok(note)
+}
+
+/// Why a note was not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum NoteWriteError {
+    #[error(transparent)]
+    Note(#[from] NoteError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
