@@ -92,7 +92,7 @@ impl Runner {
         self.plan.node(ix).id.clone()
     }
 
-    pub fn run(&mut self, _state: &State, effect: Effect) -> Option<Msg> {
+    pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::Write { change, undo } => Some(self.write(change, undo)),
             // A read that fails leaves the pane empty; the next tick or move tries again.

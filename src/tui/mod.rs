@@ -156,7 +156,7 @@ pub fn dispatch(state: &mut State, runner: &mut effects::Runner, msg: Msg) {
     let mut queue = VecDeque::from([msg]);
     while let Some(m) = queue.pop_front() {
         for e in update(state, m) {
-            if let Some(reply) = runner.run(state, e) {
+            if let Some(reply) = runner.run(e) {
                 queue.push_back(reply);
             }
         }

@@ -282,7 +282,7 @@ impl State {
 
     /// Height of the tree pane in rows, from the current layout.
     pub fn tree_height(&self) -> usize {
-        usize::from(super::view::layout::areas(self, self.size).tree.height).max(1)
+        usize::from(super::view::layout::areas(self.size).tree.height).max(1)
     }
 
     /// Scroll so the selection stays on screen with a small margin. When it has to scroll it

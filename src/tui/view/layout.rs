@@ -39,7 +39,7 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-pub fn areas(_state: &State, (w, h): (u16, u16)) -> Areas {
+pub fn areas((w, h): (u16, u16)) -> Areas {
     let full = Rect::new(0, 0, w, h);
     if w < MIN_WIDTH || h < MIN_HEIGHT {
         return Areas {
@@ -83,6 +83,6 @@ pub fn areas(_state: &State, (w, h): (u16, u16)) -> Areas {
 impl State {
     /// Rows available to full-screen lists.
     pub fn body_height(&self) -> usize {
-        usize::from(areas(self, self.size).body.height)
+        usize::from(areas(self.size).body.height)
     }
 }

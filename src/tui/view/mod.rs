@@ -21,7 +21,7 @@ use theme::Theme;
 
 pub fn view(f: &mut Frame<'_>, s: &State) {
     let size = f.area();
-    let a = layout::areas(s, (size.width, size.height));
+    let a = layout::areas((size.width, size.height));
     let t = Theme { color: s.color };
     if a.too_small {
         let msg = S::TuiTooSmall.fill(s.lang, &[&size.width, &size.height]);
