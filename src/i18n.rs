@@ -312,7 +312,7 @@ AGENCY MATRIX (m)
     ChecklistIssued = "Đã ban hành", "Issued";
     ChecklistOnTime = "đúng hạn", "on time";
     ChecklistLate = "muộn {} ngày", "{} days late";
-    ChecklistUndated = "chưa ghi ngày văn bản", "document date not recorded";
+    ChecklistUndated = "chưa ghi ngày", "no date recorded";
     ChecklistSummary = "{} đã ban hành ({} đúng hạn, {} muộn, {} chưa ghi ngày) · {} chưa ban hành", "{} issued ({} on time, {} late, {} undated) · {} not issued";
     ReportAgencyTitle = "Báo cáo tình hình thực hiện {}", "Progress report on {}";
     ReportAgencyLine = "Cơ quan", "Agency";

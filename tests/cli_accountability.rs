@@ -258,7 +258,7 @@ fn the_checklist_says_who_issued_on_time_late_or_not_yet() {
     }
     assert!(line(&table, "Sở Nội vụ").contains("muộn 5 ngày"), "{table}");
     assert!(
-        line(&table, "Văn phòng Ủy ban nhân dân tỉnh").contains("chưa ghi ngày văn bản"),
+        line(&table, "Văn phòng Ủy ban nhân dân tỉnh").contains("chưa ghi ngày"),
         "{table}"
     );
     assert!(
