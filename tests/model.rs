@@ -2,13 +2,15 @@
 //! membership, deadlines, roll-ups, overdue, countdowns, search, agency lookup, ordering and
 //! the errors a broken plan file gets.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::plan_file::{edited_plan, node_mut};
 use kehoach::plan::{
     self, AgencyIx, Countdown, ItemState, NodeIx, Plan, PlanError, ResolveError, Role, Status,
     Tally, query,
 };
 use kehoach::text::{fold, vi_cmp};
-use serde_json::Value;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -506,31 +508,6 @@ fn agencies_sort_in_vietnamese_order() {
 
 // ---------------------------------------------------------------- broken plan files
 
-fn edited(f: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(plan::EMBEDDED_PLAN).unwrap();
-    f(&mut v);
-    serde_json::to_string_pretty(&v).unwrap()
-}
-
-/// The node with `id` in a raw plan file.
-fn node_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
-    fn walk<'a>(n: &'a mut Value, id: &str) -> Option<&'a mut Value> {
-        if n["id"] == id {
-            return Some(n);
-        }
-        n.get_mut("children")?
-            .as_array_mut()?
-            .iter_mut()
-            .find_map(|c| walk(c, id))
-    }
-    v["nodes"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find_map(|n| walk(n, id))
-        .unwrap_or_else(|| panic!("{id}"))
-}
-
 #[test]
 fn bad_json_is_reported_with_line_and_column() {
     let text = plan::EMBEDDED_PLAN;
@@ -572,7 +549,7 @@ fn bad_json_is_reported_with_line_and_column() {
 fn broken_plans_name_what_is_wrong() {
     let err = |json: String| Plan::parse(&json).map(|p| p.len()).unwrap_err();
 
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         node_mut(v, "III.1.2.4.c1")["lead"] = serde_json::json!(["khong-co"])
     }));
     assert_eq!(
@@ -584,17 +561,19 @@ fn broken_plans_name_what_is_wrong() {
     );
     assert!(e.to_string().contains("khong-co") && e.to_string().contains("III.1.2.4.c1"));
 
-    let e = err(edited(|v| node_mut(v, "II.2")["id"] = "II.1".into()));
+    let e = err(edited_plan(|v| node_mut(v, "II.2")["id"] = "II.1".into()));
     assert_eq!(e, PlanError::DuplicateId { id: "II.1".into() });
     // Ids differing only in case are the same id to a user.
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         node_mut(v, "III.1.2.9.t2")["id"] = "iii.1.2.9.T1".into()
     }));
     assert!(matches!(e, PlanError::DuplicateId { .. }), "{e}");
-    let e = err(edited(|v| node_mut(v, "IV.4.dd")["id"] = "IV.4.đ".into()));
+    let e = err(edited_plan(|v| {
+        node_mut(v, "IV.4.dd")["id"] = "IV.4.đ".into()
+    }));
     assert!(matches!(e, PlanError::BadId { .. }), "{e}");
 
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         let cao_loc = v["agencies"]
             .as_array_mut()
             .unwrap()
@@ -614,7 +593,7 @@ fn broken_plans_name_what_is_wrong() {
     }
     assert!(e.to_string().contains("→"));
 
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         node_mut(v, "IV.1.a.t1")["deadline"] = "2023-06-31".into()
     }));
     assert_eq!(
@@ -624,10 +603,10 @@ fn broken_plans_name_what_is_wrong() {
             at: "item IV.1.a.t1".into()
         }
     );
-    let e = err(edited(|v| v["default_deadline"] = "30/11/2023".into()));
+    let e = err(edited_plan(|v| v["default_deadline"] = "30/11/2023".into()));
     assert!(matches!(e, PlanError::BadDate { .. }), "{e}");
 
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         node_mut(v, "IV.2.a")
             .as_object_mut()
             .unwrap()
@@ -640,17 +619,19 @@ fn broken_plans_name_what_is_wrong() {
         }
         other => panic!("{other}"),
     }
-    let e = err(edited(|v| {
+    let e = err(edited_plan(|v| {
         let n = node_mut(v, "IV.2.a").as_object_mut().unwrap();
         let t = n.remove("title").unwrap();
         n.insert("titel".into(), t);
     }));
     assert!(e.to_string().contains("unknown field `titel`"), "{e}");
 
-    let e = err(edited(|v| v["milestones"][0]["item"] = "IV.1.a.t9".into()));
+    let e = err(edited_plan(|v| {
+        v["milestones"][0]["item"] = "IV.1.a.t9".into()
+    }));
     assert!(matches!(e, PlanError::UnknownItem { .. }), "{e}");
     assert!(e.to_string().contains("IV.1.a.t9"));
-    let e = err(edited(|v| v["format"] = 2.into()));
+    let e = err(edited_plan(|v| v["format"] = 2.into()));
     assert_eq!(
         e,
         PlanError::Format {
@@ -658,17 +639,19 @@ fn broken_plans_name_what_is_wrong() {
             expected: 1
         }
     );
-    let e = err(edited(|v| node_mut(v, "III.1")["index"] = "PCI".into()));
+    let e = err(edited_plan(|v| {
+        node_mut(v, "III.1")["index"] = "PCI".into()
+    }));
     assert!(matches!(e, PlanError::UnknownIndex { .. }), "{e}");
 
     // The untouched file is fine: the failures above are the edits, nothing else.
-    assert!(Plan::parse(&edited(|_| {})).is_ok());
+    assert!(Plan::parse(&edited_plan(|_| {})).is_ok());
 }
 
 #[test]
 fn decomposed_text_in_a_plan_file_is_composed_on_load() {
     use unicode_normalization::UnicodeNormalization;
-    let json = edited(|v| {
+    let json = edited_plan(|v| {
         let n = node_mut(v, "IV.2.a");
         let t: String = n["title"].as_str().unwrap().nfd().collect();
         n["title"] = t.into();

@@ -1,6 +1,9 @@
 //! The SQLite store on real files in a temporary folder: first run, audited writes in one
 //! transaction, two connections, imports, and the files it must refuse without touching.
 
+mod common;
+
+use common::plan_file::{edited_plan, node_mut};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -63,30 +66,6 @@ fn siblings(path: &Path) -> Vec<String> {
         .collect();
     v.sort();
     v
-}
-
-fn edited_plan(f: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(plan::EMBEDDED_PLAN).unwrap();
-    f(&mut v);
-    serde_json::to_string_pretty(&v).unwrap()
-}
-
-fn node_mut<'a>(v: &'a mut Value, id: &str) -> &'a mut Value {
-    fn walk<'a>(n: &'a mut Value, id: &str) -> Option<&'a mut Value> {
-        if n["id"] == id {
-            return Some(n);
-        }
-        n.get_mut("children")?
-            .as_array_mut()?
-            .iter_mut()
-            .find_map(|c| walk(c, id))
-    }
-    v["nodes"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find_map(|n| walk(n, id))
-        .unwrap_or_else(|| panic!("{id}"))
 }
 
 #[test]
