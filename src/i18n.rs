@@ -63,16 +63,13 @@ strings! {
     Title = "Nội dung", "Title";
     Notes = "Ghi chú minh chứng", "Evidence notes";
     Targets = "Chỉ tiêu", "Targets";
-    Database = "Cơ sở dữ liệu", "Database";
     ReadOnly = "chỉ đọc", "read-only";
-    Part = "Phần", "Part";
     Total = "Tổng", "Total";
     Id = "Mã", "Id";
     When = "Thời gian", "When";
     Who = "Người", "Who";
     Change = "Thay đổi", "Change";
     Document = "Văn bản", "Document";
-    Inherited = "kế thừa từ {}", "inherited from {}";
     OwnDeadline = "hạn riêng", "own deadline";
     DoneBy = "xong ngày {} ({})", "done {} by {}";
     Baseline = "Năm {}: {}", "{}: {}";
@@ -146,7 +143,6 @@ strings! {
     TuiAgenciesTitle = "Cơ quan", "Agencies";
     TuiHelpTitle = "Phím tắt", "Keys";
     TuiGroupOf = "nhóm {} cơ quan", "group of {}";
-    TuiUnitLate = "ngày", "days";
     TuiNotesCount = "Ghi chú minh chứng ({})", "Evidence notes ({})";
     TuiNoNotesYet = "chưa có — nhấn n để ghi", "none yet — press n";
     TuiLoading = "đang tải…", "loading…";
@@ -309,7 +305,6 @@ AGENCY MATRIX (m)
     AllAgenciesDone = "Tất cả cơ quan đã xong — nhấn Space để đánh dấu cả mục", "Every agency is done — press Space to mark the item";
     ChecklistTitle = "Kế hoạch thực hiện của các cơ quan (hạn {})", "Agencies' own implementation plans (due {})";
     ChecklistHead = "KH của các cơ quan, hạn {}: {}/{} đã ban hành · {} muộn", "Agencies' plans, due {}: {}/{} issued · {} late";
-    ChecklistIssued = "Đã ban hành", "Issued";
     ChecklistOnTime = "đúng hạn", "on time";
     ChecklistLate = "muộn {} ngày", "{} days late";
     ChecklistUndated = "chưa ghi ngày", "no date recorded";
@@ -350,11 +345,8 @@ AGENCY MATRIX (m)
     AmbiguousAgency = "\"{}\" khớp với nhiều cơ quan; hãy ghi rõ hơn", "\"{}\" matches several agencies; be more specific";
     Candidates = "Các cơ quan khớp:", "Matching agencies:";
     BadDate = "\"{}\" không phải ngày hợp lệ; hãy ghi YYYY-MM-DD hoặc dd/mm/yyyy", "\"{}\" is not a valid date; write YYYY-MM-DD or dd/mm/yyyy";
-    EmptyNote = "ghi chú trống; hãy nhập nội dung", "the note is empty; write something";
-    NoteTooLong = "ghi chú dài {} byte, quá giới hạn {} byte", "the note is {} bytes, over the {} byte limit";
     ErrorPrefix = "lỗi", "error";
     HintPrefix = "gợi ý", "hint";
-    TuiNotReady = "Giao diện tương tác chưa có trong bản này; hãy dùng các lệnh (kehoach --help)", "The interactive interface is not in this build yet; use the commands (kehoach --help)";
 }
 
 impl S {

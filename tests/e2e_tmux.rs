@@ -165,6 +165,19 @@ fn kill(sig: &str, pid: u32) {
     );
 }
 
+/// Wait for the shell around kehoach to record the terminal's modes after kehoach is gone.
+fn modes_after_exit(stty: &std::path::Path, why: &str) -> String {
+    let start = std::time::Instant::now();
+    while !stty.exists() || std::fs::read_to_string(stty).unwrap().is_empty() {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "kehoach did not exit on {why}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::fs::read_to_string(stty).unwrap()
+}
+
 #[test]
 fn a_dropped_connection_keeps_the_note_being_typed_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
@@ -184,15 +197,7 @@ fn a_dropped_connection_keeps_the_note_being_typed_and_restores_the_terminal() {
     t.wait_for("Đang soạn báo cáo quý III", 5);
     let kehoach = child_of(t.pid());
     kill("-HUP", kehoach);
-    let start = std::time::Instant::now();
-    while !stty.exists() || std::fs::read_to_string(&stty).unwrap().is_empty() {
-        assert!(
-            start.elapsed().as_secs() < 10,
-            "kehoach did not exit on SIGHUP"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let modes = std::fs::read_to_string(&stty).unwrap();
+    let modes = modes_after_exit(&stty, "SIGHUP");
     assert!(
         modes.contains(" icanon") && modes.contains(" echo"),
         "terminal left in raw mode: {modes}"
@@ -225,15 +230,7 @@ fn sigterm_and_ctrl_c_leave_everything_saved_and_the_terminal_usable() {
     t.keys(&["Enter", "Space"]);
     t.wait_for("Đã lưu", 5);
     kill("-TERM", child_of(t.pid()));
-    let start = std::time::Instant::now();
-    while !stty.exists() || std::fs::read_to_string(&stty).unwrap().is_empty() {
-        assert!(
-            start.elapsed().as_secs() < 10,
-            "kehoach did not exit on SIGTERM"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    assert!(std::fs::read_to_string(&stty).unwrap().contains(" icanon"));
+    assert!(modes_after_exit(&stty, "SIGTERM").contains(" icanon"));
     drop(t);
     let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
         .args(["--db", db.to_str().unwrap(), "history", "--limit", "1"])

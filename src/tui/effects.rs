@@ -111,7 +111,6 @@ impl Runner {
                 let _ = self.store.clear_draft(&self.user);
                 None
             }
-            Effect::Quit => None,
         }
     }
 

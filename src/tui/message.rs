@@ -119,8 +119,6 @@ pub enum Msg {
         /// only; empty when not known).
         changes: Vec<(String, String)>,
     },
-    /// Folded note text per node, for search.
-    SearchNotes(Vec<(NodeIx, String)>),
 }
 
 /// A change to the data, as the store performs it.
@@ -184,6 +182,4 @@ pub enum Effect {
     SaveDraft(crate::store::Draft),
     /// The note was saved or abandoned: forget the draft.
     ClearDraft,
-    /// Leave the program.
-    Quit,
 }

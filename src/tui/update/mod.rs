@@ -53,12 +53,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Tick(today) => tick(state, today),
         Msg::Quit => {
             state.quit = true;
-            let mut fx = Vec::new();
-            if let Some(d) = state.draft(&now()) {
-                fx.push(Effect::SaveDraft(d));
-            }
-            fx.push(Effect::Quit);
-            fx
+            // The loop stops on `state.quit`; only the draft needs keeping.
+            state
+                .draft(&now())
+                .map(Effect::SaveDraft)
+                .into_iter()
+                .collect()
         }
         Msg::Saved {
             change,
@@ -116,10 +116,6 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.flash = Some(Flash { text, error: false });
             state.notes = None;
             load_notes(state)
-        }
-        Msg::SearchNotes(v) => {
-            state.search_notes = v.into_iter().collect();
-            vec![]
         }
         msg => match &state.mode {
             Mode::Tree => tree(state, msg),
