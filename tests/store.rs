@@ -798,3 +798,88 @@ fn a_draft_survives_a_dropped_connection() {
     s.clear_draft("lan").unwrap();
     assert_eq!(s.draft("lan").unwrap(), None);
 }
+
+#[test]
+fn a_guarded_write_refuses_when_someone_changed_the_item_since_and_names_them() {
+    let (_dir, path, mut lan) = seeded();
+    let mut hung = Store::open(&path).unwrap();
+    lan.set_deadline(PLAN_ID, "IV.2.a", Some(date(2023, 10, 15)), &actor("lan"))
+        .unwrap();
+    hung.set_deadline(PLAN_ID, "IV.2.a", Some(date(2023, 10, 20)), &actor("hung"))
+        .unwrap();
+    // Lan's undo expects her 15/10; the item now says Hùng's 20/10.
+    let e = lan
+        .set_deadline_if(
+            PLAN_ID,
+            "IV.2.a",
+            None,
+            Some(Some(date(2023, 10, 15))),
+            &actor("lan").undoing(),
+        )
+        .unwrap_err();
+    let StoreError::ChangedSince { item, who, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!((item.as_str(), who.as_str()), ("IV.2.a", "hung"));
+    assert!(e.say(Lang::Vi).contains("hung"), "{}", e.say(Lang::Vi));
+    assert_eq!(state(&lan, "IV.2.a").deadline, Some(date(2023, 10, 20)));
+    assert!(
+        !lan.history(None, 1).unwrap()[0].action.starts_with("undo"),
+        "nothing was written"
+    );
+    // As expected, it goes through.
+    lan.set_deadline_if(
+        PLAN_ID,
+        "IV.2.a",
+        None,
+        Some(Some(date(2023, 10, 20))),
+        &actor("lan"),
+    )
+    .unwrap();
+    assert_eq!(state(&lan, "IV.2.a").deadline, None);
+
+    // Done, a note and an agency's part follow the same rule.
+    lan.set_done(PLAN_ID, "IV.2.a", true, &actor("lan"))
+        .unwrap();
+    hung.set_done(PLAN_ID, "IV.2.a", false, &actor("hung"))
+        .unwrap();
+    let e = lan
+        .set_done_if(PLAN_ID, "IV.2.a", false, Some(true), &actor("lan"))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
+    let id = lan
+        .add_note(PLAN_ID, "IV.2.a", &note("Bản một"), &actor("lan"))
+        .unwrap();
+    // The same account in another session edits it.
+    hung.edit_note(id, &note("Bản hai"), &actor("lan")).unwrap();
+    let e = lan
+        .delete_note_if(id, Some(&note("Bản một")), &actor("lan"))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { .. }), "{e}");
+    assert_eq!(lan.note(id).unwrap().text, "Bản hai");
+    let done = kehoach::store::NewMark {
+        state: kehoach::plan::accountability::AgencyState::Done,
+        ..Default::default()
+    };
+    lan.set_agency_state(PLAN_ID, "IV.2.a", "snv", &done, &actor("lan"))
+        .unwrap();
+    hung.set_agency_state(
+        PLAN_ID,
+        "IV.2.a",
+        "snv",
+        &Default::default(),
+        &actor("hung"),
+    )
+    .unwrap();
+    let e = lan
+        .set_agency_state_if(
+            PLAN_ID,
+            "IV.2.a",
+            "snv",
+            &Default::default(),
+            Some(&done),
+            &actor("lan"),
+        )
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
+}

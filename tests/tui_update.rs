@@ -5,8 +5,9 @@ mod common;
 
 use common::*;
 use kehoach::i18n::Lang;
+use kehoach::tui::effects::Runner;
 use kehoach::tui::state::{Field, Mode};
-use kehoach::tui::{Msg, update};
+use kehoach::tui::{Msg, State, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn today() -> chrono::NaiveDate {
@@ -451,4 +452,95 @@ fn resizing_to_tiny_and_back_keeps_the_selection_visible() {
         let height = s.tree_height();
         assert!(row >= s.offset && row < s.offset + height, "{w}x{h}");
     }
+}
+
+/// Two coordinators on one database file: Lan in the interactive view, Hùng by command.
+fn lan_and_hung() -> (tempfile::TempDir, kehoach::store::Store, State, Runner) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (s, r) = start(seeded_file(&db), Lang::Vi, today());
+    let hung = kehoach::store::Store::open(&db).unwrap();
+    (dir, hung, s, r)
+}
+
+#[test]
+fn undo_leaves_a_deadline_someone_set_since_and_says_who() {
+    let (_dir, mut hung, mut s, mut r) = lan_and_hung();
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::EditDeadline]);
+    send(&mut s, &mut r, chars("15/10/2023"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(s.status.deadlines[t], day(2023, 10, 15));
+    hung.set_deadline(
+        s.plan.id(),
+        "IV.2.a",
+        Some(day(2023, 10, 20)),
+        &actor("hung"),
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    let flash = s.flash.clone().unwrap();
+    assert!(flash.error, "{}", flash.text);
+    assert!(flash.text.contains("hung"), "{}", flash.text);
+    assert!(flash.text.contains("IV.2.a"), "{}", flash.text);
+    let stored = r.store().item_states(&s.plan).unwrap();
+    assert_eq!(stored[t].deadline, Some(day(2023, 10, 20)), "Hùng's stays");
+    let log = r.store().history(None, 1).unwrap();
+    assert_eq!(
+        (log[0].who.as_str(), log[0].action.as_str()),
+        ("hung", "deadline")
+    );
+}
+
+#[test]
+fn undo_leaves_done_and_notes_changed_since() {
+    let (_dir, mut hung, mut s, mut r) = lan_and_hung();
+    let plan = s.plan.id().to_string();
+    let t = ix(&s, "III.1.2.5.c2.t1");
+    s.reveal(t);
+    // Done; Hùng reopens it, marks it done again and moves its deadline. The item is done as
+    // Lan left it, so her undo goes through.
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    hung.set_done(&plan, "III.1.2.5.c2.t1", false, &actor("hung"))
+        .unwrap();
+    hung.set_done(&plan, "III.1.2.5.c2.t1", true, &actor("hung"))
+        .unwrap();
+    hung.set_deadline(
+        &plan,
+        "III.1.2.5.c2.t1",
+        Some(day(2023, 9, 1)),
+        &actor("hung"),
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(!r.store().item_states(&s.plan).unwrap()[t].done);
+
+    // Done again; Hùng reopens it: undo would mark it open over his change, so it stops.
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    hung.set_done(&plan, "III.1.2.5.c2.t1", false, &actor("hung"))
+        .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(s.flash.as_ref().unwrap().text.contains("hung"));
+    assert!(!r.store().item_states(&s.plan).unwrap()[t].done);
+    assert_eq!(r.store().history(None, 1).unwrap()[0].who, "hung");
+
+    // A note Lan wrote, edited since from her other session: undoing the add keeps it.
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Bản một"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    let id = r.store().notes(&plan, "III.1.2.5.c2.t1").unwrap()[0].id;
+    let lan_elsewhere = actor(USER);
+    hung.edit_note(
+        id,
+        &kehoach::store::NewNote {
+            text: "Bản hai".into(),
+            ..Default::default()
+        },
+        &lan_elsewhere,
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(s.flash.as_ref().unwrap().error);
+    assert_eq!(r.store().note(id).unwrap().text, "Bản hai");
 }

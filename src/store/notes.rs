@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{NOTE_COLUMNS, Note, note_from_row};
-use super::write::{audit, date_text};
+use super::write::{audit, changed_since, date_text};
 use super::{Actor, Result, Store, StoreError};
 use crate::text::clean_input;
 
@@ -114,9 +114,22 @@ impl Store {
         note: &NewNote,
         actor: &Actor,
     ) -> Result<Note, NoteWriteError> {
+        self.edit_note_if(id, note, None, actor)
+    }
+
+    /// [`Store::edit_note`], only if the note still reads `expect` (an undo must not wipe an
+    /// edit made since, by the same account in another session).
+    pub fn edit_note_if(
+        &mut self,
+        id: i64,
+        note: &NewNote,
+        expect: Option<&NewNote>,
+        actor: &Actor,
+    ) -> Result<Note, NoteWriteError> {
         let note = note.cleaned()?;
         let tx = self.begin()?;
         let before = own_note(&tx, id, actor)?;
+        still_reads(&tx, &before, expect)?;
         tx.execute(
             "UPDATE note SET text=?2, doc_ref=?3, doc_date=?4, updated_at=?5 WHERE id=?1",
             params![
@@ -144,8 +157,19 @@ impl Store {
 
     /// Delete a note; only its author may. Returns it (so it can be restored).
     pub fn delete_note(&mut self, id: i64, actor: &Actor) -> Result<Note> {
+        self.delete_note_if(id, None, actor)
+    }
+
+    /// [`Store::delete_note`], only if the note still reads `expect` (undo of an add).
+    pub fn delete_note_if(
+        &mut self,
+        id: i64,
+        expect: Option<&NewNote>,
+        actor: &Actor,
+    ) -> Result<Note> {
         let tx = self.begin()?;
         let before = own_note(&tx, id, actor)?;
+        still_reads(&tx, &before, expect)?;
         tx.execute("DELETE FROM note WHERE id=?1", [id])?;
         audit(
             &tx,
@@ -246,6 +270,22 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Refuse (naming who changed it) when `note` no longer reads as `expect`.
+fn still_reads(tx: &Transaction<'_>, note: &Note, expect: Option<&NewNote>) -> Result<()> {
+    let Some(expect) = expect else { return Ok(()) };
+    // What was typed is stored cleaned; an empty expectation cannot match a stored note.
+    let same = expect.cleaned().is_ok_and(|e| {
+        e.text == note.text && e.doc_ref == note.doc_ref && e.doc_date == note.doc_date
+    });
+    if same {
+        return Ok(());
+    }
+    let prefix = format!("note #{} ", note.id);
+    Err(changed_since(tx, &note.plan_id, &note.item_id, |a| {
+        a.starts_with(&prefix)
+    })?)
 }
 
 fn own_note(tx: &Transaction<'_>, id: i64, actor: &Actor) -> Result<Note> {

@@ -94,7 +94,7 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Write { change, undo } => Some(self.write(change, undo)),
+            Effect::Write { change, undo } => Some(self.write(change, undo.as_deref())),
             // A read that fails leaves the pane empty; the next tick or move tries again.
             Effect::LoadNotes(ix) => Some(Msg::NotesLoaded {
                 item: ix,
@@ -114,16 +114,19 @@ impl Runner {
         }
     }
 
-    fn write(&mut self, change: Change, undo: bool) -> Msg {
+    /// Save `change`; when it is the undo of `undone`, only if the item is still as `undone`
+    /// left it (checked by the store inside the write transaction).
+    fn write(&mut self, change: Change, undone: Option<&Change>) -> Msg {
         let mut actor = Actor::new(&self.user);
-        actor.undo = undo;
+        actor.undo = undone.is_some();
+        let undo = undone.is_some();
         let plan_id = self.plan.id().to_string();
         let item = change.item();
         let id = self.id(item);
         let result: Result<Option<Change>, String> = match &change {
             Change::SetDone { done, .. } => self
                 .store
-                .set_done(&plan_id, &id, *done, &actor)
+                .set_done_if(&plan_id, &id, *done, expect_done(undone), &actor)
                 .map(|before| {
                     (before.done != *done).then_some(Change::SetDone {
                         item,
@@ -133,7 +136,7 @@ impl Runner {
                 .map_err(|e| e.say(self.lang)),
             Change::SetDeadline { date, .. } => self
                 .store
-                .set_deadline(&plan_id, &id, *date, &actor)
+                .set_deadline_if(&plan_id, &id, *date, expect_deadline(undone), &actor)
                 .map(|before| {
                     (before != *date).then_some(Change::SetDeadline { item, date: before })
                 })
@@ -145,7 +148,7 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::EditNote { id: nid, note, .. } => self
                 .store
-                .edit_note(*nid, note, &actor)
+                .edit_note_if(*nid, note, expect_note(undone), &actor)
                 .map(|before| {
                     Some(Change::EditNote {
                         item,
@@ -160,7 +163,7 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::DeleteNote { id: nid, .. } => self
                 .store
-                .delete_note(*nid, &actor)
+                .delete_note_if(*nid, expect_note(undone), &actor)
                 .map(|note| Some(Change::RestoreNote { item, note }))
                 .map_err(|e| e.say(self.lang)),
             Change::RestoreNote { note, .. } => self
@@ -171,7 +174,14 @@ impl Runner {
             Change::SetAgency { agency, mark, .. } => {
                 let agency_id = self.plan.agencies.get(*agency).id.clone();
                 self.store
-                    .set_agency_state(&plan_id, &id, &agency_id, mark, &actor)
+                    .set_agency_state_if(
+                        &plan_id,
+                        &id,
+                        &agency_id,
+                        mark,
+                        expect_mark(undone),
+                        &actor,
+                    )
                     .map(|before| {
                         let before = before.map_or_else(NewMark::default, |b| NewMark {
                             state: b.state,
@@ -254,5 +264,36 @@ impl Runner {
             ledger,
             changes,
         })
+    }
+}
+
+// What an undo expects to find: the value the undone change wrote.
+
+fn expect_done(undone: Option<&Change>) -> Option<bool> {
+    match undone {
+        Some(Change::SetDone { done, .. }) => Some(*done),
+        _ => None,
+    }
+}
+
+fn expect_deadline(undone: Option<&Change>) -> Option<Option<chrono::NaiveDate>> {
+    match undone {
+        Some(Change::SetDeadline { date, .. }) => Some(*date),
+        _ => None,
+    }
+}
+
+/// An edited or added note must still read as written.
+fn expect_note(undone: Option<&Change>) -> Option<&NewNote> {
+    match undone {
+        Some(Change::EditNote { note, .. } | Change::AddNote { note, .. }) => Some(note),
+        _ => None,
+    }
+}
+
+fn expect_mark(undone: Option<&Change>) -> Option<&NewMark> {
+    match undone {
+        Some(Change::SetAgency { mark, .. }) => Some(mark),
+        _ => None,
     }
 }

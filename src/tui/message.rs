@@ -171,11 +171,23 @@ impl Change {
     }
 }
 
+/// One entry of the undo stack: `revert` takes back `made`, a change this session saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub revert: Change,
+    pub made: Change,
+}
+
 /// Work for the loop to do outside `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a change in one transaction; answer with `Saved` or `Failed`.
-    Write { change: Change, undo: bool },
+    /// Save a change in one transaction; answer with `Saved` or `Failed`. `undo` is the
+    /// change being undone: the store refuses (`Failed`, naming who) when the item is no
+    /// longer as that change left it, so an undo never wipes someone's later change.
+    Write {
+        change: Change,
+        undo: Option<Box<Change>>,
+    },
     /// Load an item's notes; answer with `NotesLoaded`.
     LoadNotes(NodeIx),
     /// Keep the note being typed (a dropped connection must not lose it).

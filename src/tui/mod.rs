@@ -27,7 +27,7 @@ use crate::cli::Global;
 use crate::commands::{self, Failure, exit};
 use crate::i18n::{Localized, S};
 use crate::plan::Status;
-pub use message::{Change, Effect, Msg};
+pub use message::{Change, Effect, Msg, Undo};
 pub use state::State;
 pub use update::update;
 

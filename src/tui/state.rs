@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
-use super::message::Change;
+use super::message::Undo;
 use crate::i18n::Lang;
 use crate::plan::accountability::{Cell, ChecklistRow, Column, Ledger};
 use crate::plan::query::AgencyRow;
@@ -183,8 +183,8 @@ pub struct State {
     pub search_notes: HashMap<NodeIx, String>,
     pub mode: Mode,
     pub flash: Option<Flash>,
-    /// Inverses of this session's changes, newest last.
-    pub undo: Vec<Change>,
+    /// This session's changes and their inverses, newest last.
+    pub undo: Vec<Undo>,
     pub quit: bool,
 }
 

@@ -107,7 +107,7 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.mode = Mode::Tree;
             return vec![Effect::Write {
                 change: Change::SetDeadline { item, date },
-                undo: false,
+                undo: None,
             }];
         }
         _ => {}
@@ -279,8 +279,5 @@ pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
         },
         (None, None) => Change::AddNote { item: e.item, note },
     };
-    vec![Effect::Write {
-        change,
-        undo: false,
-    }]
+    vec![Effect::Write { change, undo: None }]
 }

@@ -227,7 +227,10 @@ pub(super) fn saved(
     let count = notes.len();
     state.notes = Some((item, notes));
     if !undo && let Some(inv) = inverse {
-        state.undo.push(inv);
+        state.undo.push(super::message::Undo {
+            revert: inv,
+            made: change.clone(),
+        });
     }
     let mut fx = Vec::new();
     match &mut state.mode {
