@@ -544,3 +544,90 @@ fn undo_leaves_done_and_notes_changed_since() {
     assert!(s.flash.as_ref().unwrap().error);
     assert_eq!(r.store().note(id).unwrap().text, "Bản hai");
 }
+
+/// The note a session is typing on `id`, then the connection drops (the draft is kept).
+fn type_and_drop(s: &mut State, r: &mut Runner, id: &str, text: &str) {
+    let t = ix(s, id);
+    s.reveal(t);
+    send(s, r, [Msg::NewNote]);
+    send(s, r, keys(text));
+    send(s, r, [Msg::Quit]);
+}
+
+#[test]
+fn two_sessions_of_one_account_each_keep_their_draft_and_both_are_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (mut one, mut r1) = start(seeded_file(&db), Lang::Vi, today());
+    let (mut two, mut r2) = start(kehoach::store::Store::open(&db).unwrap(), Lang::Vi, today());
+    one.session = "101@sang".into();
+    two.session = "202@chieu".into();
+    type_and_drop(&mut one, &mut r1, "IV.2.a", "Phiên một đang soạn");
+    type_and_drop(&mut two, &mut r2, "IV.2.a", "Phiên hai đang soạn");
+    drop((one, r1, two, r2));
+
+    let (mut s, mut r) = start(kehoach::store::Store::open(&db).unwrap(), Lang::Vi, today());
+    s.session = "303@toi".into();
+    let Mode::Editor(e) = &s.mode else {
+        panic!("the first draft is offered")
+    };
+    assert_eq!(s.plan.node(e.item).id, "IV.2.a");
+    assert_eq!(e.text.lines()[0], "Phiên một đang soạn");
+    let flash = s.flash.clone().unwrap().text;
+    assert!(flash.contains("còn 1 bản nháp"), "{flash}");
+    // Saved: the second is offered at once.
+    send(&mut s, &mut r, [Msg::Submit]);
+    let Mode::Editor(e) = &s.mode else {
+        panic!("the second draft follows")
+    };
+    assert_eq!(e.text.lines()[0], "Phiên hai đang soạn");
+    // Esc keeps it for another time; the saved one is gone from the drafts.
+    send(&mut s, &mut r, [Msg::Back]);
+    assert!(matches!(s.mode, Mode::Tree));
+    let left = r.store().drafts(USER).unwrap();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].note.text, "Phiên hai đang soạn");
+    let notes = r.store().notes(s.plan.id(), "IV.2.a").unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Phiên một đang soạn");
+}
+
+#[test]
+fn a_draft_for_an_item_no_longer_in_the_plan_is_still_offered_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut store = seeded_file(&db);
+    store
+        .save_draft(
+            USER,
+            &kehoach::store::Draft {
+                session: "99@cu".into(),
+                plan_id: "lang-son-2023".into(),
+                item_id: "IV.9.z".into(),
+                note_id: None,
+                note: kehoach::store::NewNote {
+                    text: "Nội dung cho mục đã bỏ".into(),
+                    ..Default::default()
+                },
+                saved_at: "2023-06-12T09:31:00+07:00".into(),
+            },
+        )
+        .unwrap();
+    let (s, r) = start(store, Lang::Vi, today());
+    let Mode::Editor(e) = &s.mode else {
+        panic!("offered")
+    };
+    assert_eq!(e.text.lines()[0], "Nội dung cho mục đã bỏ");
+    assert_eq!(
+        s.plan.node(e.item).id,
+        "IV",
+        "on the nearest item that exists"
+    );
+    let flash = s.flash.clone().unwrap().text;
+    assert!(flash.contains("IV.9.z"), "{flash}");
+    assert_eq!(
+        r.store().drafts(USER).unwrap().len(),
+        1,
+        "kept until dealt with"
+    );
+}

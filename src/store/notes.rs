@@ -20,15 +20,36 @@ pub struct NewNote {
     pub doc_date: Option<NaiveDate>,
 }
 
-/// A note being typed, kept across a dropped connection.
+/// A note being typed, kept across a dropped connection. One per user, session and item, so
+/// two sessions of one account never overwrite each other's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
+    /// The interactive view that kept it ("" for drafts kept before schema 5).
+    pub session: String,
     pub plan_id: String,
     pub item_id: String,
     /// Set when the draft edits an existing note.
     pub note_id: Option<i64>,
     pub note: NewNote,
     pub saved_at: String,
+}
+
+/// Which draft to forget: the one a session keeps for an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftKey {
+    pub session: String,
+    pub plan_id: String,
+    pub item_id: String,
+}
+
+impl Draft {
+    pub fn key(&self) -> DraftKey {
+        DraftKey {
+            session: self.session.clone(),
+            plan_id: self.plan_id.clone(),
+            item_id: self.item_id.clone(),
+        }
+    }
 }
 
 impl NewNote {
@@ -215,17 +236,19 @@ impl Store {
         Ok(())
     }
 
-    /// Keep what a user is typing so a dropped connection loses nothing (one per user).
+    /// Keep what a user is typing so a dropped connection loses nothing (one per user,
+    /// session and item).
     pub fn save_draft(&mut self, user: &str, draft: &Draft) -> Result<()> {
         let tx = self.begin()?;
         tx.execute(
-            "INSERT INTO draft (who, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-             ON CONFLICT(who) DO UPDATE SET plan_id=excluded.plan_id, item_id=excluded.item_id, \
-             note_id=excluded.note_id, text=excluded.text, doc_ref=excluded.doc_ref, \
-             doc_date=excluded.doc_date, saved_at=excluded.saved_at",
+            "INSERT INTO draft (who, session, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT(who, session, plan_id, item_id) DO UPDATE SET note_id=excluded.note_id, \
+             text=excluded.text, doc_ref=excluded.doc_ref, doc_date=excluded.doc_date, \
+             saved_at=excluded.saved_at",
             params![
                 user,
+                draft.session,
                 draft.plan_id,
                 draft.item_id,
                 draft.note_id,
@@ -239,34 +262,42 @@ impl Store {
         Ok(())
     }
 
-    /// The user's kept draft, if any.
-    pub fn draft(&self, user: &str) -> Result<Option<Draft>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at FROM draft WHERE who=?1",
-                [user],
-                |r| {
-                    let d: Option<String> = r.get(5)?;
-                    Ok(Draft {
-                        plan_id: r.get(0)?,
-                        item_id: r.get(1)?,
-                        note_id: r.get(2)?,
-                        note: NewNote {
-                            text: r.get(3)?,
-                            doc_ref: r.get(4)?,
-                            doc_date: d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                        },
-                        saved_at: r.get(6)?,
-                    })
+    /// Every draft the user has kept, oldest first.
+    pub fn drafts(&self, user: &str) -> Result<Vec<Draft>> {
+        let mut st = self.conn.prepare(
+            "SELECT session, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at \
+             FROM draft WHERE who = ?1 ORDER BY saved_at, id",
+        )?;
+        let rows = st.query_map([user], |r| {
+            let d: Option<String> = r.get(6)?;
+            Ok(Draft {
+                session: r.get(0)?,
+                plan_id: r.get(1)?,
+                item_id: r.get(2)?,
+                note_id: r.get(3)?,
+                note: NewNote {
+                    text: r.get(4)?,
+                    doc_ref: r.get(5)?,
+                    doc_date: d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 },
-            )
-            .optional()?)
+                saved_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn clear_draft(&mut self, user: &str) -> Result<()> {
+    /// The user's newest draft, if any.
+    pub fn draft(&self, user: &str) -> Result<Option<Draft>> {
+        Ok(self.drafts(user)?.pop())
+    }
+
+    /// Forget one draft (its note was saved, or emptied).
+    pub fn clear_draft(&mut self, user: &str, key: &DraftKey) -> Result<()> {
         let tx = self.begin()?;
-        tx.execute("DELETE FROM draft WHERE who=?1", [user])?;
+        tx.execute(
+            "DELETE FROM draft WHERE who = ?1 AND session = ?2 AND plan_id = ?3 AND item_id = ?4",
+            params![user, key.session, key.plan_id, key.item_id],
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use super::message::{Change, Effect, Msg};
-use super::state::{Mode, State};
-use crate::i18n::{Lang, Localized, S};
+use super::state::State;
+use crate::i18n::{Lang, Localized};
 use crate::plan::{NodeIx, Plan};
 use crate::store::{Actor, NewMark, NewNote, NoteWriteError, Store, StoreError};
 
@@ -56,22 +56,15 @@ impl Runner {
         if state.read_only {
             return;
         }
-        if let Ok(Some(d)) = self.store.draft(&self.user)
-            && d.plan_id == self.plan.id()
-            && let Some(ix) = self.plan.find(&d.item_id)
-        {
-            state.reveal(ix);
-            if let Ok(notes) = self.store.notes(self.plan.id(), &d.item_id) {
-                state.notes = Some((ix, notes));
+        // Drafts of other plans wait for their plan; none is dropped.
+        if let Ok(drafts) = self.store.drafts(&self.user) {
+            let mine: Vec<_> = drafts
+                .into_iter()
+                .filter(|d| d.plan_id == self.plan.id())
+                .collect();
+            if !mine.is_empty() {
+                super::dispatch(state, self, Msg::DraftsFound(mine));
             }
-            state.mode = Mode::Editor(Box::new(State::editor(ix, d.note_id, &d.note)));
-            state.flash = Some(super::state::Flash {
-                text: S::TuiDraftOffered.fill(
-                    self.lang,
-                    &[&crate::i18n::timestamp(&d.saved_at), &d.item_id],
-                ),
-                error: false,
-            });
         }
     }
 
@@ -107,8 +100,8 @@ impl Runner {
                 let _ = self.store.save_draft(&self.user, &d);
                 None
             }
-            Effect::ClearDraft => {
-                let _ = self.store.clear_draft(&self.user);
+            Effect::ClearDraft(key) => {
+                let _ = self.store.clear_draft(&self.user, &key);
                 None
             }
         }

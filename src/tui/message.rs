@@ -111,6 +111,9 @@ pub enum Msg {
         item: NodeIx,
         notes: Vec<Note>,
     },
+    /// Drafts kept by earlier sessions of this user (a dropped connection, Esc while typing):
+    /// offered one after another, each as soon as the previous editor closes.
+    DraftsFound(Vec<crate::store::Draft>),
     /// Someone else changed the database.
     External {
         items: Vec<ItemState>,
@@ -192,6 +195,6 @@ pub enum Effect {
     LoadNotes(NodeIx),
     /// Keep the note being typed (a dropped connection must not lose it).
     SaveDraft(crate::store::Draft),
-    /// The note was saved or abandoned: forget the draft.
-    ClearDraft,
+    /// The note was saved or emptied: forget its draft (and no other).
+    ClearDraft(crate::store::DraftKey),
 }
