@@ -124,7 +124,13 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // kill-server leaves the socket file behind; remove it too.
+        let socket = self.cmd(&["display-message", "-p", "-t", "main", "#{socket_path}"]);
         self.cmd(&["kill-server"]);
+        let socket = String::from_utf8_lossy(&socket.stdout).trim().to_string();
+        if !socket.is_empty() {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 
