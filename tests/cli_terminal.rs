@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::cli::Db;
 use common::plan_file::{edited_plan, node_mut};
@@ -91,25 +90,13 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-/// Run kehoach in a pseudo-terminal (stdout and stderr both a terminal); everything the
-/// terminal received.
+/// kehoach in a pseudo-terminal, as of 01/12/2023.
 fn on_a_terminal(db: &Db, args: &[String]) -> Vec<u8> {
-    let line = std::iter::once(env!("CARGO_BIN_EXE_kehoach").to_string())
-        .chain(["--db".into(), db.path.to_str().unwrap().into()])
-        .chain(["--today".into(), "2023-12-01".into()])
-        .chain(args.iter().cloned())
-        .map(|a| shell_quote(&a))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let out = Command::new("script")
-        .args(["-q", "-e", "-c", &line, "/dev/null"])
-        .env("USER", "lan")
-        .env("COLUMNS", "200")
-        .env_remove("KEHOACH_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("script (util-linux) runs");
-    out.stdout
+    let args: Vec<&str> = ["--today", "2023-12-01"]
+        .into_iter()
+        .chain(args.iter().map(String::as_str))
+        .collect();
+    common::cli::on_a_terminal(&db.path, &args)
 }
 
 #[test]
