@@ -913,6 +913,17 @@ fn a_guarded_write_refuses_when_someone_changed_the_item_since_and_names_them() 
         .unwrap_err();
     assert!(matches!(e, StoreError::ChangedSince { .. }), "{e}");
     assert_eq!(lan.note(id).unwrap().text, "Bản hai");
+    // Undoing an edit: the note must still read as this session edited it.
+    lan.edit_note(id, &note("Bản ba"), &actor("lan")).unwrap();
+    hung.edit_note(id, &note("Bản bốn"), &actor("lan")).unwrap();
+    let e = lan
+        .edit_note_if(id, &note("Bản hai"), Some(&note("Bản ba")), &actor("lan"))
+        .unwrap_err();
+    assert!(
+        matches!(e, NoteWriteError::Store(StoreError::ChangedSince { .. })),
+        "{e}"
+    );
+    assert_eq!(lan.note(id).unwrap().text, "Bản bốn");
     let done = kehoach::store::NewMark {
         state: kehoach::plan::accountability::AgencyState::Done,
         ..Default::default()
