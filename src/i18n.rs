@@ -124,6 +124,8 @@ strings! {
     TuiConfirmDelete = "Xóa ghi chú #{}? (c/k)", "Delete note #{}? (y/n)";
     TuiDraftKept = "Đã đóng; bản nháp được giữ (n để viết tiếp)", "Closed; the draft is kept (n to continue)";
     TuiDraftOffered = "Bản nháp chưa lưu ({}) cho {} đã được mở lại", "Your unsaved draft ({}) on {} is back";
+    TuiDraftOrphan = "Bản nháp ({}) cho {}, mục không còn trong kế hoạch: mở tại {}; Esc giữ lại", "Your draft ({}) on {}, no longer in the plan: opened on {}; Esc keeps it";
+    TuiDraftsMore = "(còn {} bản nháp)", "({} more drafts)";
     TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
     TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";

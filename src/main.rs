@@ -8,7 +8,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.global.lang;
     let result = match &cli.command {
-        Some(cmd) => commands::run(&cli.global, cmd, &mut std::io::stdout().lock()),
+        // The one place output meets the terminal: see `TerminalSafe`.
+        Some(cmd) => commands::run(
+            &cli.global,
+            cmd,
+            &mut kehoach::text::TerminalSafe::new(std::io::stdout().lock()),
+        ),
         None => kehoach::tui::run(&cli.global),
     };
     match result {

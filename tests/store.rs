@@ -784,6 +784,7 @@ fn notes_are_composed_and_bounded() {
 fn a_draft_survives_a_dropped_connection() {
     let (_dir, path, mut s) = seeded();
     let d = Draft {
+        session: "4242@2023-06-12T09:00:00".into(),
         plan_id: PLAN_ID.into(),
         item_id: "IV.2.a".into(),
         note_id: None,
@@ -793,8 +794,159 @@ fn a_draft_survives_a_dropped_connection() {
     s.save_draft("lan", &d).unwrap();
     drop(s);
     let mut s = Store::open(&path).unwrap();
-    assert_eq!(s.draft("lan").unwrap(), Some(d));
+    assert_eq!(s.draft("lan").unwrap(), Some(d.clone()));
     assert_eq!(s.draft("binh").unwrap(), None);
-    s.clear_draft("lan").unwrap();
+    s.clear_draft("lan", &d.key()).unwrap();
     assert_eq!(s.draft("lan").unwrap(), None);
+}
+
+#[test]
+fn two_sessions_of_one_account_keep_a_draft_each() {
+    let (_dir, _path, mut s) = seeded();
+    let draft = |session: &str, item: &str, text: &str| Draft {
+        session: session.into(),
+        plan_id: PLAN_ID.into(),
+        item_id: item.into(),
+        note_id: None,
+        note: note(text),
+        saved_at: "2023-06-12T09:31:00+07:00".into(),
+    };
+    let a = draft("100@a", "IV.2.a", "Phiên một");
+    let b = draft("200@b", "IV.2.a", "Phiên hai");
+    let c = draft("200@b", "IV.2.b", "Phiên hai, mục khác");
+    for d in [&a, &b, &c] {
+        s.save_draft("lan", d).unwrap();
+    }
+    // The same session and item again: updated in place.
+    let b2 = Draft {
+        note: note("Phiên hai, sửa"),
+        ..b.clone()
+    };
+    s.save_draft("lan", &b2).unwrap();
+    assert_eq!(s.drafts("lan").unwrap(), vec![a.clone(), b2, c.clone()]);
+    s.clear_draft("lan", &b.key()).unwrap();
+    assert_eq!(s.drafts("lan").unwrap(), vec![a, c]);
+}
+
+#[test]
+fn the_upgrade_to_schema_5_keeps_drafts_kept_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for sql in &schema::MIGRATIONS[..4] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 4).unwrap();
+        c.execute(
+            "INSERT INTO draft (who, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
+             VALUES ('lan', ?1, 'IV.2.a', NULL, 'Đang soạn', '45/KH', '2023-06-12', '2023-06-12T09:31:00+07:00')",
+            [PLAN_ID],
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 5);
+    let kept = s.drafts("lan").unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].session, "");
+    assert_eq!(kept[0].note.text, "Đang soạn");
+    assert_eq!(kept[0].note.doc_ref.as_deref(), Some("45/KH"));
+    assert_eq!(kept[0].note.doc_date, Some(date(2023, 6, 12)));
+}
+
+#[test]
+fn a_guarded_write_refuses_when_someone_changed_the_item_since_and_names_them() {
+    let (_dir, path, mut lan) = seeded();
+    let mut hung = Store::open(&path).unwrap();
+    lan.set_deadline(PLAN_ID, "IV.2.a", Some(date(2023, 10, 15)), &actor("lan"))
+        .unwrap();
+    hung.set_deadline(PLAN_ID, "IV.2.a", Some(date(2023, 10, 20)), &actor("hung"))
+        .unwrap();
+    // Lan's undo expects her 15/10; the item now says Hùng's 20/10.
+    let e = lan
+        .set_deadline_if(
+            PLAN_ID,
+            "IV.2.a",
+            None,
+            Some(Some(date(2023, 10, 15))),
+            &actor("lan").undoing(),
+        )
+        .unwrap_err();
+    let StoreError::ChangedSince { item, who, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!((item.as_str(), who.as_str()), ("IV.2.a", "hung"));
+    assert!(e.say(Lang::Vi).contains("hung"), "{}", e.say(Lang::Vi));
+    assert_eq!(state(&lan, "IV.2.a").deadline, Some(date(2023, 10, 20)));
+    assert!(
+        !lan.history(None, 1).unwrap()[0].action.starts_with("undo"),
+        "nothing was written"
+    );
+    // As expected, it goes through.
+    lan.set_deadline_if(
+        PLAN_ID,
+        "IV.2.a",
+        None,
+        Some(Some(date(2023, 10, 20))),
+        &actor("lan"),
+    )
+    .unwrap();
+    assert_eq!(state(&lan, "IV.2.a").deadline, None);
+
+    // Done, a note and an agency's part follow the same rule.
+    lan.set_done(PLAN_ID, "IV.2.a", true, &actor("lan"))
+        .unwrap();
+    hung.set_done(PLAN_ID, "IV.2.a", false, &actor("hung"))
+        .unwrap();
+    let e = lan
+        .set_done_if(PLAN_ID, "IV.2.a", false, Some(true), &actor("lan"))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
+    let id = lan
+        .add_note(PLAN_ID, "IV.2.a", &note("Bản một"), &actor("lan"))
+        .unwrap();
+    // The same account in another session edits it.
+    hung.edit_note(id, &note("Bản hai"), &actor("lan")).unwrap();
+    let e = lan
+        .delete_note_if(id, Some(&note("Bản một")), &actor("lan"))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { .. }), "{e}");
+    assert_eq!(lan.note(id).unwrap().text, "Bản hai");
+    // Undoing an edit: the note must still read as this session edited it.
+    lan.edit_note(id, &note("Bản ba"), &actor("lan")).unwrap();
+    hung.edit_note(id, &note("Bản bốn"), &actor("lan")).unwrap();
+    let e = lan
+        .edit_note_if(id, &note("Bản hai"), Some(&note("Bản ba")), &actor("lan"))
+        .unwrap_err();
+    assert!(
+        matches!(e, NoteWriteError::Store(StoreError::ChangedSince { .. })),
+        "{e}"
+    );
+    assert_eq!(lan.note(id).unwrap().text, "Bản bốn");
+    let done = kehoach::store::NewMark {
+        state: kehoach::plan::accountability::AgencyState::Done,
+        ..Default::default()
+    };
+    lan.set_agency_state(PLAN_ID, "IV.2.a", "snv", &done, &actor("lan"))
+        .unwrap();
+    hung.set_agency_state(
+        PLAN_ID,
+        "IV.2.a",
+        "snv",
+        &Default::default(),
+        &actor("hung"),
+    )
+    .unwrap();
+    let e = lan
+        .set_agency_state_if(
+            PLAN_ID,
+            "IV.2.a",
+            "snv",
+            &Default::default(),
+            Some(&done),
+            &actor("lan"),
+        )
+        .unwrap_err();
+    assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
 }

@@ -259,3 +259,37 @@ fn the_parts_list_at_80x24() {
     send(&mut s, &mut r, [Msg::ShowParts]);
     assert_snapshot!(screen(&mut s, 80, 24));
 }
+
+#[test]
+fn undo_leaves_an_agencys_part_someone_recorded_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (mut s, mut r) = at(seeded_file(&db), "III.1.2.3.c1.t2", day(2023, 11, 20));
+    let mut hung = kehoach::store::Store::open(&db).unwrap();
+    send(&mut s, &mut r, [Msg::ShowParts]);
+    select_agency(&mut s, &mut r, "ubnd-cao-loc");
+    send(&mut s, &mut r, [Msg::MarkAgency(AgencyState::Done)]);
+    // Hùng records the same part as not applicable.
+    let na = NewMark {
+        state: AgencyState::NotApplicable,
+        ..NewMark::default()
+    };
+    hung.set_agency_state(
+        "lang-son-2023",
+        "III.1.2.3.c1.t2",
+        "ubnd-cao-loc",
+        &na,
+        &actor("hung"),
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    let flash = s.flash.clone().unwrap();
+    assert!(flash.error && flash.text.contains("hung"), "{}", flash.text);
+    let t = ix(&s, "III.1.2.3.c1.t2");
+    let cao_loc = s.plan.agencies.by_id("ubnd-cao-loc").unwrap();
+    let ledger = r.store().ledger(&s.plan).unwrap();
+    assert_eq!(
+        ledger.mark(t, cao_loc).unwrap().state,
+        AgencyState::NotApplicable
+    );
+}

@@ -5,8 +5,9 @@ mod common;
 
 use common::*;
 use kehoach::i18n::Lang;
+use kehoach::tui::effects::Runner;
 use kehoach::tui::state::{Field, Mode};
-use kehoach::tui::{Msg, update};
+use kehoach::tui::{Msg, State, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn today() -> chrono::NaiveDate {
@@ -451,4 +452,182 @@ fn resizing_to_tiny_and_back_keeps_the_selection_visible() {
         let height = s.tree_height();
         assert!(row >= s.offset && row < s.offset + height, "{w}x{h}");
     }
+}
+
+/// Two coordinators on one database file: Lan in the interactive view, Hùng by command.
+fn lan_and_hung() -> (tempfile::TempDir, kehoach::store::Store, State, Runner) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (s, r) = start(seeded_file(&db), Lang::Vi, today());
+    let hung = kehoach::store::Store::open(&db).unwrap();
+    (dir, hung, s, r)
+}
+
+#[test]
+fn undo_leaves_a_deadline_someone_set_since_and_says_who() {
+    let (_dir, mut hung, mut s, mut r) = lan_and_hung();
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::EditDeadline]);
+    send(&mut s, &mut r, chars("15/10/2023"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(s.status.deadlines[t], day(2023, 10, 15));
+    hung.set_deadline(
+        s.plan.id(),
+        "IV.2.a",
+        Some(day(2023, 10, 20)),
+        &actor("hung"),
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    let flash = s.flash.clone().unwrap();
+    assert!(flash.error, "{}", flash.text);
+    assert!(flash.text.contains("hung"), "{}", flash.text);
+    assert!(flash.text.contains("IV.2.a"), "{}", flash.text);
+    let stored = r.store().item_states(&s.plan).unwrap();
+    assert_eq!(stored[t].deadline, Some(day(2023, 10, 20)), "Hùng's stays");
+    let log = r.store().history(None, 1).unwrap();
+    assert_eq!(
+        (log[0].who.as_str(), log[0].action.as_str()),
+        ("hung", "deadline")
+    );
+}
+
+#[test]
+fn undo_leaves_done_and_notes_changed_since() {
+    let (_dir, mut hung, mut s, mut r) = lan_and_hung();
+    let plan = s.plan.id().to_string();
+    let t = ix(&s, "III.1.2.5.c2.t1");
+    s.reveal(t);
+    // Done; Hùng reopens it, marks it done again and moves its deadline. The item is done as
+    // Lan left it, so her undo goes through.
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    hung.set_done(&plan, "III.1.2.5.c2.t1", false, &actor("hung"))
+        .unwrap();
+    hung.set_done(&plan, "III.1.2.5.c2.t1", true, &actor("hung"))
+        .unwrap();
+    hung.set_deadline(
+        &plan,
+        "III.1.2.5.c2.t1",
+        Some(day(2023, 9, 1)),
+        &actor("hung"),
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(!r.store().item_states(&s.plan).unwrap()[t].done);
+
+    // Done again; Hùng reopens it: undo would mark it open over his change, so it stops.
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    hung.set_done(&plan, "III.1.2.5.c2.t1", false, &actor("hung"))
+        .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(s.flash.as_ref().unwrap().text.contains("hung"));
+    assert!(!r.store().item_states(&s.plan).unwrap()[t].done);
+    assert_eq!(r.store().history(None, 1).unwrap()[0].who, "hung");
+
+    // A note Lan wrote, edited since from her other session: undoing the add keeps it.
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Bản một"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    let id = r.store().notes(&plan, "III.1.2.5.c2.t1").unwrap()[0].id;
+    let lan_elsewhere = actor(USER);
+    hung.edit_note(
+        id,
+        &kehoach::store::NewNote {
+            text: "Bản hai".into(),
+            ..Default::default()
+        },
+        &lan_elsewhere,
+    )
+    .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert!(s.flash.as_ref().unwrap().error);
+    assert_eq!(r.store().note(id).unwrap().text, "Bản hai");
+}
+
+/// The note a session is typing on `id`, then the connection drops (the draft is kept).
+fn type_and_drop(s: &mut State, r: &mut Runner, id: &str, text: &str) {
+    let t = ix(s, id);
+    s.reveal(t);
+    send(s, r, [Msg::NewNote]);
+    send(s, r, keys(text));
+    send(s, r, [Msg::Quit]);
+}
+
+#[test]
+fn two_sessions_of_one_account_each_keep_their_draft_and_both_are_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (mut one, mut r1) = start(seeded_file(&db), Lang::Vi, today());
+    let (mut two, mut r2) = start(kehoach::store::Store::open(&db).unwrap(), Lang::Vi, today());
+    one.session = "101@sang".into();
+    two.session = "202@chieu".into();
+    type_and_drop(&mut one, &mut r1, "IV.2.a", "Phiên một đang soạn");
+    type_and_drop(&mut two, &mut r2, "IV.2.a", "Phiên hai đang soạn");
+    drop((one, r1, two, r2));
+
+    let (mut s, mut r) = start(kehoach::store::Store::open(&db).unwrap(), Lang::Vi, today());
+    s.session = "303@toi".into();
+    let Mode::Editor(e) = &s.mode else {
+        panic!("the first draft is offered")
+    };
+    assert_eq!(s.plan.node(e.item).id, "IV.2.a");
+    assert_eq!(e.text.lines()[0], "Phiên một đang soạn");
+    let flash = s.flash.clone().unwrap().text;
+    assert!(flash.contains("còn 1 bản nháp"), "{flash}");
+    // Saved: the second is offered at once.
+    send(&mut s, &mut r, [Msg::Submit]);
+    let Mode::Editor(e) = &s.mode else {
+        panic!("the second draft follows")
+    };
+    assert_eq!(e.text.lines()[0], "Phiên hai đang soạn");
+    // Esc keeps it for another time; the saved one is gone from the drafts.
+    send(&mut s, &mut r, [Msg::Back]);
+    assert!(matches!(s.mode, Mode::Tree));
+    let left = r.store().drafts(USER).unwrap();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].note.text, "Phiên hai đang soạn");
+    let notes = r.store().notes(s.plan.id(), "IV.2.a").unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Phiên một đang soạn");
+}
+
+#[test]
+fn a_draft_for_an_item_no_longer_in_the_plan_is_still_offered_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut store = seeded_file(&db);
+    store
+        .save_draft(
+            USER,
+            &kehoach::store::Draft {
+                session: "99@cu".into(),
+                plan_id: "lang-son-2023".into(),
+                item_id: "IV.9.z".into(),
+                note_id: None,
+                note: kehoach::store::NewNote {
+                    text: "Nội dung cho mục đã bỏ".into(),
+                    ..Default::default()
+                },
+                saved_at: "2023-06-12T09:31:00+07:00".into(),
+            },
+        )
+        .unwrap();
+    let (s, r) = start(store, Lang::Vi, today());
+    let Mode::Editor(e) = &s.mode else {
+        panic!("offered")
+    };
+    assert_eq!(e.text.lines()[0], "Nội dung cho mục đã bỏ");
+    assert_eq!(
+        s.plan.node(e.item).id,
+        "IV",
+        "on the nearest item that exists"
+    );
+    let flash = s.flash.clone().unwrap().text;
+    assert!(flash.contains("IV.9.z"), "{flash}");
+    assert_eq!(
+        r.store().drafts(USER).unwrap().len(),
+        1,
+        "kept until dealt with"
+    );
 }

@@ -66,7 +66,7 @@ pub fn plans(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
             out,
             "{mark} {:<20} {}  ({})",
             p.id,
-            crate::text::sanitize(&p.title, false),
+            crate::text::one_line(&p.title),
             crate::i18n::timestamp(&p.imported_at)
         )
         .or_fail()?;

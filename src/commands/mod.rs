@@ -71,9 +71,10 @@ impl Failure {
         Failure::new(code, e.say(lang))
     }
 
-    /// Print to stderr as "lỗi: …" / "error: …" with hints below.
+    /// Print to stderr as "lỗi: …" / "error: …" with hints below. Messages quote plan text,
+    /// so a terminal sees it sanitised.
     pub fn print(&self, lang: Lang) {
-        let mut err = std::io::stderr().lock();
+        let mut err = crate::text::TerminalSafe::new(std::io::stderr().lock());
         let _ = writeln!(
             err,
             "kehoach: {}: {}",

@@ -6,7 +6,7 @@ use super::overdue::names;
 use super::{Ctx, Failure, OrFail};
 use crate::i18n::{self, Lang, S};
 use crate::plan::{NodeIx, Role};
-use crate::text::sanitize;
+use crate::text::one_line;
 
 pub fn run(ctx: &Ctx, id: &str, out: &mut dyn Write) -> Result<(), Failure> {
     let ix = ctx.item(id)?;
@@ -25,7 +25,7 @@ fn write_item(
 ) -> std::io::Result<()> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let n = plan.node(ix);
-    let safe = |s: &str| sanitize(s, false).into_owned();
+    let safe = |s: &str| one_line(s).into_owned();
     writeln!(out, "{}  {} {}", n.id, n.label, safe(&n.title))?;
     let mut kind = i18n::kind(lang, n.kind).to_string();
     if let Some(i) = n.index {
@@ -42,7 +42,7 @@ fn write_item(
     }
     if !n.text.is_empty() && n.text != n.title {
         writeln!(out)?;
-        writeln!(out, "{}", sanitize(&n.text, true))?;
+        writeln!(out, "{}", n.text)?;
     }
     writeln!(out)?;
     for role in Role::ALL {
@@ -136,7 +136,7 @@ pub fn write_note(
 ) -> std::io::Result<()> {
     let mut doc = String::new();
     if let Some(r) = &note.doc_ref {
-        doc = format!(" — {}: {}", S::Document.get(lang), sanitize(r, false));
+        doc = format!(" — {}: {}", S::Document.get(lang), one_line(r));
         if let Some(d) = note.doc_date {
             doc.push_str(&format!(" ({})", i18n::date(d)));
         }
@@ -146,9 +146,9 @@ pub fn write_note(
         "  #{} {} {}{doc}",
         note.id,
         i18n::timestamp(&note.created_at),
-        sanitize(&note.author, false)
+        one_line(&note.author)
     )?;
-    for line in sanitize(&note.text, true).lines() {
+    for line in note.text.lines() {
         writeln!(out, "     {line}")?;
     }
     Ok(())

@@ -5,12 +5,12 @@ use std::io::Write;
 use super::{Ctx, Failure, OrFail};
 use crate::i18n::{self, S};
 use crate::plan::query;
-use crate::text::{fit, sanitize};
+use crate::text::{fit, one_line};
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let en = lang == i18n::Lang::En;
-    writeln!(out, "{}", sanitize(plan.title(), false)).or_fail()?;
+    writeln!(out, "{}", one_line(plan.title())).or_fail()?;
     writeln!(
         out,
         "{}",
@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
             out,
             "  {}  {}  {:<18} {}/{}",
             i18n::date(m.date),
-            fit(&sanitize(title, false), 44),
+            fit(&one_line(title), 44),
             left,
             t.done,
             t.total
@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
             out,
             "  {:<5} {}  {count}",
             n.label,
-            fit(&sanitize(&n.title, false), 36)
+            fit(&one_line(&n.title), 36)
         )
         .or_fail()?;
     }

@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, one_line, width};
 
 /// The width to fit: the terminal's, else $COLUMNS, else 120.
 pub fn terminal_width() -> usize {
@@ -38,12 +38,12 @@ impl Table {
         }
     }
 
-    /// Add a row; text is made safe for the terminal (no control characters, one line).
+    /// Add a row; each cell on one line (what reaches a terminal is made safe by `TerminalSafe`).
     pub fn row(&mut self, cells: Vec<String>) {
         self.rows.push(
             cells
                 .into_iter()
-                .map(|c| sanitize(&c, false).into_owned())
+                .map(|c| one_line(&c).into_owned())
                 .collect(),
         );
     }

@@ -53,6 +53,9 @@ impl Localized for StoreError {
             StoreError::NotYourNote { id, author } => {
                 format!("ghi chú #{id} do {author} viết; chỉ người viết mới sửa hoặc xóa được")
             }
+            StoreError::ChangedSince { item, who, at } => format!(
+                "không hoàn tác: {who} đã thay đổi {item} lúc {at}, sau thay đổi của phiên này"
+            ),
             StoreError::Sqlite(e) => format!("lỗi cơ sở dữ liệu: {e}"),
         }
     }

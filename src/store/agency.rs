@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
-use super::write::audit;
+use super::write::{audit, changed_since};
 use super::{Actor, Result, Store};
 use crate::plan::accountability::{AgencyMark, AgencyState, Ledger};
 use crate::plan::{AgencyKind, Plan, RegistryEdit};
@@ -71,6 +71,20 @@ impl Store {
         mark: &NewMark,
         actor: &Actor,
     ) -> Result<Option<AgencyMark>> {
+        self.set_agency_state_if(plan_id, item_id, agency_id, mark, None, actor)
+    }
+
+    /// [`Store::set_agency_state`], only if the agency's part is still recorded as `expect`
+    /// (an undo must not wipe a change someone made since).
+    pub fn set_agency_state_if(
+        &mut self,
+        plan_id: &str,
+        item_id: &str,
+        agency_id: &str,
+        mark: &NewMark,
+        expect: Option<&NewMark>,
+        actor: &Actor,
+    ) -> Result<Option<AgencyMark>> {
         let tx = self.begin()?;
         let before = tx
             .query_row(
@@ -95,6 +109,27 @@ impl Store {
                 .map(crate::text::clean_input)
                 .filter(|s| !s.trim().is_empty())
         };
+        if let Some(e) = expect {
+            let now = before.as_ref().map_or_else(NewMark::default, |b| NewMark {
+                state: b.state,
+                doc_ref: b.doc_ref.clone(),
+                doc_date: b.doc_date,
+                note: b.note.clone(),
+            });
+            let e = match e.state {
+                AgencyState::NotStarted => NewMark::default(),
+                state => NewMark {
+                    state,
+                    doc_ref: clean(&e.doc_ref),
+                    doc_date: e.doc_date,
+                    note: clean(&e.note),
+                },
+            };
+            if now != e {
+                let action = format!("agency {agency_id}");
+                return Err(changed_since(&tx, plan_id, item_id, |a| a == action)?);
+            }
+        }
         let (doc_ref, note) = (clean(&mark.doc_ref), clean(&mark.note));
         if mark.state == AgencyState::NotStarted {
             tx.execute(

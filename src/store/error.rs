@@ -47,6 +47,12 @@ pub enum StoreError {
     UnknownNote(i64),
     #[error("note #{id} was written by {author}; only its author can change it")]
     NotYourNote { id: i64, author: String },
+    #[error("not undone: {who} changed {item} at {at}, after this session's change")]
+    ChangedSince {
+        item: String,
+        who: String,
+        at: String,
+    },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

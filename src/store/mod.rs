@@ -21,7 +21,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use agency::NewMark;
 pub use error::StoreError;
 pub use import::{BUILT_IN, Import, ImportError};
-pub use notes::{Draft, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
+pub use notes::{Draft, DraftKey, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
 pub use read::{AuditRow, Note, PlanRow};
 pub use stress::StressSize;
 pub use write::Actor;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::read::{NOTE_COLUMNS, Note, note_from_row};
-use super::write::{audit, date_text};
+use super::write::{audit, changed_since, date_text};
 use super::{Actor, Result, Store, StoreError};
 use crate::text::clean_input;
 
@@ -20,15 +20,36 @@ pub struct NewNote {
     pub doc_date: Option<NaiveDate>,
 }
 
-/// A note being typed, kept across a dropped connection.
+/// A note being typed, kept across a dropped connection. One per user, session and item, so
+/// two sessions of one account never overwrite each other's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
+    /// The interactive view that kept it ("" for drafts kept before schema 5).
+    pub session: String,
     pub plan_id: String,
     pub item_id: String,
     /// Set when the draft edits an existing note.
     pub note_id: Option<i64>,
     pub note: NewNote,
     pub saved_at: String,
+}
+
+/// Which draft to forget: the one a session keeps for an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftKey {
+    pub session: String,
+    pub plan_id: String,
+    pub item_id: String,
+}
+
+impl Draft {
+    pub fn key(&self) -> DraftKey {
+        DraftKey {
+            session: self.session.clone(),
+            plan_id: self.plan_id.clone(),
+            item_id: self.item_id.clone(),
+        }
+    }
 }
 
 impl NewNote {
@@ -114,9 +135,22 @@ impl Store {
         note: &NewNote,
         actor: &Actor,
     ) -> Result<Note, NoteWriteError> {
+        self.edit_note_if(id, note, None, actor)
+    }
+
+    /// [`Store::edit_note`], only if the note still reads `expect` (an undo must not wipe an
+    /// edit made since, by the same account in another session).
+    pub fn edit_note_if(
+        &mut self,
+        id: i64,
+        note: &NewNote,
+        expect: Option<&NewNote>,
+        actor: &Actor,
+    ) -> Result<Note, NoteWriteError> {
         let note = note.cleaned()?;
         let tx = self.begin()?;
         let before = own_note(&tx, id, actor)?;
+        still_reads(&tx, &before, expect)?;
         tx.execute(
             "UPDATE note SET text=?2, doc_ref=?3, doc_date=?4, updated_at=?5 WHERE id=?1",
             params![
@@ -144,8 +178,19 @@ impl Store {
 
     /// Delete a note; only its author may. Returns it (so it can be restored).
     pub fn delete_note(&mut self, id: i64, actor: &Actor) -> Result<Note> {
+        self.delete_note_if(id, None, actor)
+    }
+
+    /// [`Store::delete_note`], only if the note still reads `expect` (undo of an add).
+    pub fn delete_note_if(
+        &mut self,
+        id: i64,
+        expect: Option<&NewNote>,
+        actor: &Actor,
+    ) -> Result<Note> {
         let tx = self.begin()?;
         let before = own_note(&tx, id, actor)?;
+        still_reads(&tx, &before, expect)?;
         tx.execute("DELETE FROM note WHERE id=?1", [id])?;
         audit(
             &tx,
@@ -191,17 +236,19 @@ impl Store {
         Ok(())
     }
 
-    /// Keep what a user is typing so a dropped connection loses nothing (one per user).
+    /// Keep what a user is typing so a dropped connection loses nothing (one per user,
+    /// session and item).
     pub fn save_draft(&mut self, user: &str, draft: &Draft) -> Result<()> {
         let tx = self.begin()?;
         tx.execute(
-            "INSERT INTO draft (who, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-             ON CONFLICT(who) DO UPDATE SET plan_id=excluded.plan_id, item_id=excluded.item_id, \
-             note_id=excluded.note_id, text=excluded.text, doc_ref=excluded.doc_ref, \
-             doc_date=excluded.doc_date, saved_at=excluded.saved_at",
+            "INSERT INTO draft (who, session, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT(who, session, plan_id, item_id) DO UPDATE SET note_id=excluded.note_id, \
+             text=excluded.text, doc_ref=excluded.doc_ref, doc_date=excluded.doc_date, \
+             saved_at=excluded.saved_at",
             params![
                 user,
+                draft.session,
                 draft.plan_id,
                 draft.item_id,
                 draft.note_id,
@@ -215,37 +262,61 @@ impl Store {
         Ok(())
     }
 
-    /// The user's kept draft, if any.
-    pub fn draft(&self, user: &str) -> Result<Option<Draft>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at FROM draft WHERE who=?1",
-                [user],
-                |r| {
-                    let d: Option<String> = r.get(5)?;
-                    Ok(Draft {
-                        plan_id: r.get(0)?,
-                        item_id: r.get(1)?,
-                        note_id: r.get(2)?,
-                        note: NewNote {
-                            text: r.get(3)?,
-                            doc_ref: r.get(4)?,
-                            doc_date: d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                        },
-                        saved_at: r.get(6)?,
-                    })
+    /// Every draft the user has kept, oldest first.
+    pub fn drafts(&self, user: &str) -> Result<Vec<Draft>> {
+        let mut st = self.conn.prepare(
+            "SELECT session, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at \
+             FROM draft WHERE who = ?1 ORDER BY saved_at, id",
+        )?;
+        let rows = st.query_map([user], |r| {
+            let d: Option<String> = r.get(6)?;
+            Ok(Draft {
+                session: r.get(0)?,
+                plan_id: r.get(1)?,
+                item_id: r.get(2)?,
+                note_id: r.get(3)?,
+                note: NewNote {
+                    text: r.get(4)?,
+                    doc_ref: r.get(5)?,
+                    doc_date: d.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 },
-            )
-            .optional()?)
+                saved_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn clear_draft(&mut self, user: &str) -> Result<()> {
+    /// The user's newest draft, if any.
+    pub fn draft(&self, user: &str) -> Result<Option<Draft>> {
+        Ok(self.drafts(user)?.pop())
+    }
+
+    /// Forget one draft (its note was saved, or emptied).
+    pub fn clear_draft(&mut self, user: &str, key: &DraftKey) -> Result<()> {
         let tx = self.begin()?;
-        tx.execute("DELETE FROM draft WHERE who=?1", [user])?;
+        tx.execute(
+            "DELETE FROM draft WHERE who = ?1 AND session = ?2 AND plan_id = ?3 AND item_id = ?4",
+            params![user, key.session, key.plan_id, key.item_id],
+        )?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Refuse (naming who changed it) when `note` no longer reads as `expect`.
+fn still_reads(tx: &Transaction<'_>, note: &Note, expect: Option<&NewNote>) -> Result<()> {
+    let Some(expect) = expect else { return Ok(()) };
+    // What was typed is stored cleaned; an empty expectation cannot match a stored note.
+    let same = expect.cleaned().is_ok_and(|e| {
+        e.text == note.text && e.doc_ref == note.doc_ref && e.doc_date == note.doc_date
+    });
+    if same {
+        return Ok(());
+    }
+    let prefix = format!("note #{} ", note.id);
+    Err(changed_since(tx, &note.plan_id, &note.item_id, |a| {
+        a.starts_with(&prefix)
+    })?)
 }
 
 fn own_note(tx: &Transaction<'_>, id: i64, actor: &Actor) -> Result<Note> {

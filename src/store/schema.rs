@@ -121,6 +121,28 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX plan_by_importer ON plan(imported_by);
     "#,
+    // 5: drafts per session and item, not per user: two sessions of one account dropped at
+    // once each keep theirs (the draft that arrived second replaced the first). Drafts kept
+    // before have no session ('').
+    r#"
+    CREATE TABLE draft_v5 (
+        id       INTEGER PRIMARY KEY,
+        who      TEXT NOT NULL,
+        session  TEXT NOT NULL,         -- the interactive view that kept it (pid, start time)
+        plan_id  TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        note_id  INTEGER,
+        text     TEXT NOT NULL,
+        doc_ref  TEXT,
+        doc_date TEXT,
+        saved_at TEXT NOT NULL,
+        UNIQUE (who, session, plan_id, item_id)
+    );
+    INSERT INTO draft_v5 (who, session, plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at)
+        SELECT who, '', plan_id, item_id, note_id, text, doc_ref, doc_date, saved_at FROM draft;
+    DROP TABLE draft;
+    ALTER TABLE draft_v5 RENAME TO draft;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -79,6 +79,39 @@ fn state(tx: &Transaction<'_>, plan_id: &str, item_id: &str) -> rusqlite::Result
         .unwrap_or_default())
 }
 
+/// The refusal of an undo: the item is no longer as this session left it. Names who made the
+/// newest change whose audit action `matches` (an undo counts as the change it undoes).
+pub(super) fn changed_since(
+    tx: &Transaction<'_>,
+    plan_id: &str,
+    item_id: &str,
+    matches: impl Fn(&str) -> bool,
+) -> rusqlite::Result<StoreError> {
+    let mut st = tx.prepare(
+        "SELECT who, at, action FROM audit WHERE plan_id = ?1 AND item_id = ?2 ORDER BY id DESC",
+    )?;
+    let mut rows = st.query(params![plan_id, item_id])?;
+    while let Some(r) = rows.next()? {
+        let action: String = r.get(2)?;
+        if matches(action.trim_start_matches("undo ")) {
+            let at: String = r.get(1)?;
+            let at = chrono::DateTime::parse_from_rfc3339(&at)
+                .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+                .unwrap_or(at);
+            return Ok(StoreError::ChangedSince {
+                item: item_id.to_string(),
+                who: r.get(0)?,
+                at,
+            });
+        }
+    }
+    Ok(StoreError::ChangedSince {
+        item: item_id.to_string(),
+        who: "?".into(),
+        at: "?".into(),
+    })
+}
+
 pub(super) fn date_text(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
@@ -104,8 +137,26 @@ impl Store {
         done: bool,
         actor: &Actor,
     ) -> Result<ItemState> {
+        self.set_done_if(plan_id, item_id, done, None, actor)
+    }
+
+    /// [`Store::set_done`], only if the item is still done (or not) as `expect` says: an undo
+    /// must not wipe a change someone made since ([`StoreError::ChangedSince`] names them).
+    pub fn set_done_if(
+        &mut self,
+        plan_id: &str,
+        item_id: &str,
+        done: bool,
+        expect: Option<bool>,
+        actor: &Actor,
+    ) -> Result<ItemState> {
         let tx = self.begin()?;
         let before = state(&tx, plan_id, item_id)?;
+        if expect.is_some_and(|e| e != before.done) {
+            return Err(changed_since(&tx, plan_id, item_id, |a| {
+                a == "done" || a == "reopen"
+            })?);
+        }
         if before.done == done {
             return Ok(before);
         }
@@ -143,8 +194,24 @@ impl Store {
         deadline: Option<NaiveDate>,
         actor: &Actor,
     ) -> Result<Option<NaiveDate>> {
+        self.set_deadline_if(plan_id, item_id, deadline, None, actor)
+    }
+
+    /// [`Store::set_deadline`], only if the item's own deadline is still `expect` (see
+    /// [`Store::set_done_if`]).
+    pub fn set_deadline_if(
+        &mut self,
+        plan_id: &str,
+        item_id: &str,
+        deadline: Option<NaiveDate>,
+        expect: Option<Option<NaiveDate>>,
+        actor: &Actor,
+    ) -> Result<Option<NaiveDate>> {
         let tx = self.begin()?;
         let before = state(&tx, plan_id, item_id)?.deadline;
+        if expect.is_some_and(|e| e != before) {
+            return Err(changed_since(&tx, plan_id, item_id, |a| a == "deadline")?);
+        }
         if before == deadline {
             return Ok(before);
         }

@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use super::message::{Change, Effect, Msg};
-use super::state::{Mode, State};
-use crate::i18n::{Lang, Localized, S};
+use super::state::State;
+use crate::i18n::{Lang, Localized};
 use crate::plan::{NodeIx, Plan};
 use crate::store::{Actor, NewMark, NewNote, NoteWriteError, Store, StoreError};
 
@@ -56,22 +56,15 @@ impl Runner {
         if state.read_only {
             return;
         }
-        if let Ok(Some(d)) = self.store.draft(&self.user)
-            && d.plan_id == self.plan.id()
-            && let Some(ix) = self.plan.find(&d.item_id)
-        {
-            state.reveal(ix);
-            if let Ok(notes) = self.store.notes(self.plan.id(), &d.item_id) {
-                state.notes = Some((ix, notes));
+        // Drafts of other plans wait for their plan; none is dropped.
+        if let Ok(drafts) = self.store.drafts(&self.user) {
+            let mine: Vec<_> = drafts
+                .into_iter()
+                .filter(|d| d.plan_id == self.plan.id())
+                .collect();
+            if !mine.is_empty() {
+                super::dispatch(state, self, Msg::DraftsFound(mine));
             }
-            state.mode = Mode::Editor(Box::new(State::editor(ix, d.note_id, &d.note)));
-            state.flash = Some(super::state::Flash {
-                text: S::TuiDraftOffered.fill(
-                    self.lang,
-                    &[&crate::i18n::timestamp(&d.saved_at), &d.item_id],
-                ),
-                error: false,
-            });
         }
     }
 
@@ -94,7 +87,7 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Write { change, undo } => Some(self.write(change, undo)),
+            Effect::Write { change, undo } => Some(self.write(change, undo.as_deref())),
             // A read that fails leaves the pane empty; the next tick or move tries again.
             Effect::LoadNotes(ix) => Some(Msg::NotesLoaded {
                 item: ix,
@@ -107,23 +100,26 @@ impl Runner {
                 let _ = self.store.save_draft(&self.user, &d);
                 None
             }
-            Effect::ClearDraft => {
-                let _ = self.store.clear_draft(&self.user);
+            Effect::ClearDraft(key) => {
+                let _ = self.store.clear_draft(&self.user, &key);
                 None
             }
         }
     }
 
-    fn write(&mut self, change: Change, undo: bool) -> Msg {
+    /// Save `change`; when it is the undo of `undone`, only if the item is still as `undone`
+    /// left it (checked by the store inside the write transaction).
+    fn write(&mut self, change: Change, undone: Option<&Change>) -> Msg {
         let mut actor = Actor::new(&self.user);
-        actor.undo = undo;
+        actor.undo = undone.is_some();
+        let undo = undone.is_some();
         let plan_id = self.plan.id().to_string();
         let item = change.item();
         let id = self.id(item);
         let result: Result<Option<Change>, String> = match &change {
             Change::SetDone { done, .. } => self
                 .store
-                .set_done(&plan_id, &id, *done, &actor)
+                .set_done_if(&plan_id, &id, *done, expect_done(undone), &actor)
                 .map(|before| {
                     (before.done != *done).then_some(Change::SetDone {
                         item,
@@ -133,7 +129,7 @@ impl Runner {
                 .map_err(|e| e.say(self.lang)),
             Change::SetDeadline { date, .. } => self
                 .store
-                .set_deadline(&plan_id, &id, *date, &actor)
+                .set_deadline_if(&plan_id, &id, *date, expect_deadline(undone), &actor)
                 .map(|before| {
                     (before != *date).then_some(Change::SetDeadline { item, date: before })
                 })
@@ -145,7 +141,7 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::EditNote { id: nid, note, .. } => self
                 .store
-                .edit_note(*nid, note, &actor)
+                .edit_note_if(*nid, note, expect_note(undone), &actor)
                 .map(|before| {
                     Some(Change::EditNote {
                         item,
@@ -160,7 +156,7 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::DeleteNote { id: nid, .. } => self
                 .store
-                .delete_note(*nid, &actor)
+                .delete_note_if(*nid, expect_note(undone), &actor)
                 .map(|note| Some(Change::RestoreNote { item, note }))
                 .map_err(|e| e.say(self.lang)),
             Change::RestoreNote { note, .. } => self
@@ -171,7 +167,14 @@ impl Runner {
             Change::SetAgency { agency, mark, .. } => {
                 let agency_id = self.plan.agencies.get(*agency).id.clone();
                 self.store
-                    .set_agency_state(&plan_id, &id, &agency_id, mark, &actor)
+                    .set_agency_state_if(
+                        &plan_id,
+                        &id,
+                        &agency_id,
+                        mark,
+                        expect_mark(undone),
+                        &actor,
+                    )
                     .map(|before| {
                         let before = before.map_or_else(NewMark::default, |b| NewMark {
                             state: b.state,
@@ -254,5 +257,36 @@ impl Runner {
             ledger,
             changes,
         })
+    }
+}
+
+// What an undo expects to find: the value the undone change wrote.
+
+fn expect_done(undone: Option<&Change>) -> Option<bool> {
+    match undone {
+        Some(Change::SetDone { done, .. }) => Some(*done),
+        _ => None,
+    }
+}
+
+fn expect_deadline(undone: Option<&Change>) -> Option<Option<chrono::NaiveDate>> {
+    match undone {
+        Some(Change::SetDeadline { date, .. }) => Some(*date),
+        _ => None,
+    }
+}
+
+/// An edited or added note must still read as written.
+fn expect_note(undone: Option<&Change>) -> Option<&NewNote> {
+    match undone {
+        Some(Change::EditNote { note, .. } | Change::AddNote { note, .. }) => Some(note),
+        _ => None,
+    }
+}
+
+fn expect_mark(undone: Option<&Change>) -> Option<&NewMark> {
+    match undone {
+        Some(Change::SetAgency { mark, .. }) => Some(mark),
+        _ => None,
     }
 }

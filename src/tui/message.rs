@@ -111,6 +111,9 @@ pub enum Msg {
         item: NodeIx,
         notes: Vec<Note>,
     },
+    /// Drafts kept by earlier sessions of this user (a dropped connection, Esc while typing):
+    /// offered one after another, each as soon as the previous editor closes.
+    DraftsFound(Vec<crate::store::Draft>),
     /// Someone else changed the database.
     External {
         items: Vec<ItemState>,
@@ -171,15 +174,27 @@ impl Change {
     }
 }
 
+/// One entry of the undo stack: `revert` takes back `made`, a change this session saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub revert: Change,
+    pub made: Change,
+}
+
 /// Work for the loop to do outside `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save a change in one transaction; answer with `Saved` or `Failed`.
-    Write { change: Change, undo: bool },
+    /// Save a change in one transaction; answer with `Saved` or `Failed`. `undo` is the
+    /// change being undone: the store refuses (`Failed`, naming who) when the item is no
+    /// longer as that change left it, so an undo never wipes someone's later change.
+    Write {
+        change: Change,
+        undo: Option<Box<Change>>,
+    },
     /// Load an item's notes; answer with `NotesLoaded`.
     LoadNotes(NodeIx),
     /// Keep the note being typed (a dropped connection must not lose it).
     SaveDraft(crate::store::Draft),
-    /// The note was saved or abandoned: forget the draft.
-    ClearDraft,
+    /// The note was saved or emptied: forget its draft (and no other).
+    ClearDraft(crate::store::DraftKey),
 }

@@ -27,7 +27,7 @@ use crate::cli::Global;
 use crate::commands::{self, Failure, exit};
 use crate::i18n::{Localized, S};
 use crate::plan::Status;
-pub use message::{Change, Effect, Msg};
+pub use message::{Change, Effect, Msg, Undo};
 pub use state::State;
 pub use update::update;
 
@@ -61,6 +61,12 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         .map_err(|e| Failure::store(e, lang))?;
     let mut state = State::new(plan.clone(), Status::new(&plan, items), lang, today, &user);
     state.read_only = store.is_read_only();
+    // Unique per process and start: drafts of two sessions of one account never collide.
+    state.session = format!(
+        "{}@{}",
+        std::process::id(),
+        chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f")
+    );
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut runner = effects::Runner::new(store, plan, &user, lang);
     runner.prepare(&mut state);

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
-use super::message::Change;
+use super::message::Undo;
 use crate::i18n::Lang;
 use crate::plan::accountability::{Cell, ChecklistRow, Column, Ledger};
 use crate::plan::query::AgencyRow;
 use crate::plan::{AgencyIx, NodeIx, Plan, Status};
-use crate::store::{Draft, NewNote, Note};
+use crate::store::{Draft, DraftKey, NewNote, Note};
 
 /// A line of feedback in the footer.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +91,9 @@ pub struct Editor {
     pub dirty: bool,
     /// Where to go back to when the editor closes (a list it was opened from).
     pub back: Option<Box<Mode>>,
+    /// The draft this editor continues, when it was offered from an earlier session; None
+    /// for this session's draft of `item`.
+    pub kept_as: Option<DraftKey>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -183,8 +186,13 @@ pub struct State {
     pub search_notes: HashMap<NodeIx, String>,
     pub mode: Mode,
     pub flash: Option<Flash>,
-    /// Inverses of this session's changes, newest last.
-    pub undo: Vec<Change>,
+    /// Which interactive view this is (process and start time): drafts are kept per session,
+    /// so two sessions of one account never overwrite each other's.
+    pub session: String,
+    /// Drafts kept by earlier sessions, still to be offered (next first).
+    pub offered: Vec<Draft>,
+    /// This session's changes and their inverses, newest last.
+    pub undo: Vec<Undo>,
     pub quit: bool,
 }
 
@@ -218,6 +226,8 @@ impl State {
             search_notes: HashMap::new(),
             mode: Mode::Tree,
             flash: None,
+            session: String::new(),
+            offered: Vec::new(),
             undo: Vec::new(),
             quit: false,
         };
@@ -310,8 +320,8 @@ impl State {
         }
     }
 
-    /// The note being typed, as a draft to keep.
-    pub fn draft(&self, now: &str) -> Option<Draft> {
+    /// Which draft the note being typed is kept as (none outside a note editor).
+    pub fn draft_key(&self) -> Option<DraftKey> {
         let Mode::Editor(e) = &self.mode else {
             return None;
         };
@@ -319,13 +329,27 @@ impl State {
         if e.agency.is_some() {
             return None;
         }
+        Some(e.kept_as.clone().unwrap_or_else(|| DraftKey {
+            session: self.session.clone(),
+            plan_id: self.plan.id().to_string(),
+            item_id: self.plan.node(e.item).id.clone(),
+        }))
+    }
+
+    /// The note being typed, as a draft to keep.
+    pub fn draft(&self, now: &str) -> Option<Draft> {
+        let key = self.draft_key()?;
+        let Mode::Editor(e) = &self.mode else {
+            return None;
+        };
         let text = e.text.lines().join("\n");
         if text.trim().is_empty() && e.doc_ref.trim().is_empty() {
             return None;
         }
         Some(Draft {
-            plan_id: self.plan.id().to_string(),
-            item_id: self.plan.node(e.item).id.clone(),
+            session: key.session,
+            plan_id: key.plan_id,
+            item_id: key.item_id,
             note_id: e.note_id,
             note: NewNote {
                 text,
@@ -373,6 +397,7 @@ impl State {
             error: None,
             dirty: false,
             back: None,
+            kept_as: None,
         }
     }
 }

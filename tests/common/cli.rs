@@ -106,3 +106,26 @@ pub fn csv(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// Run `kehoach --db DB ARGS` in a pseudo-terminal (util-linux `script`), so standard output
+/// and standard error are both a terminal; returns every byte the terminal received.
+pub fn on_a_terminal(db: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let line = [env!("CARGO_BIN_EXE_kehoach"), "--db", db.to_str().unwrap()]
+        .iter()
+        .chain(args)
+        .map(|a| quote(a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let out = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env("USER", "lan")
+        .env("COLUMNS", "200")
+        .env_remove("KEHOACH_LANG")
+        .env_remove("KEHOACH_DB")
+        .env_remove("KEHOACH_TODAY")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script (util-linux) runs");
+    out.stdout
+}

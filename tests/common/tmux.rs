@@ -106,6 +106,12 @@ impl Tmux {
         ]);
     }
 
+    /// The pane's title, as the programs in it set it (OSC 0 / OSC 2).
+    pub fn title(&self) -> String {
+        let out = self.cmd(&["display-message", "-p", "-t", "main", "#{pane_title}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     /// The pid of the program in the pane.
     pub fn pid(&self) -> u32 {
         let out = self.cmd(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
@@ -118,7 +124,13 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // kill-server leaves the socket file behind; remove it too.
+        let socket = self.cmd(&["display-message", "-p", "-t", "main", "#{socket_path}"]);
         self.cmd(&["kill-server"]);
+        let socket = String::from_utf8_lossy(&socket.stdout).trim().to_string();
+        if !socket.is_empty() {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 

@@ -157,7 +157,7 @@ fn mark(state: &mut State, item: NodeIx, agency: AgencyIx, want: AgencyState) ->
             agency,
             mark: next_mark(state, item, agency, want),
         },
-        undo: false,
+        undo: None,
     }]
 }
 

@@ -71,6 +71,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.ledger = ledger;
             saved(state, change, undo, inverse, items, notes)
         }
+        Msg::DraftsFound(drafts) => {
+            state.offered = drafts;
+            input::offer_draft(state)
+        }
         Msg::Failed { change, error } => {
             let text = S::TuiNotSaved.fill(state.lang, &[&error]);
             if let Mode::Editor(e) = &mut state.mode
@@ -227,9 +231,13 @@ pub(super) fn saved(
     let count = notes.len();
     state.notes = Some((item, notes));
     if !undo && let Some(inv) = inverse {
-        state.undo.push(inv);
+        state.undo.push(super::message::Undo {
+            revert: inv,
+            made: change.clone(),
+        });
     }
     let mut fx = Vec::new();
+    let key = state.draft_key();
     match &mut state.mode {
         Mode::Editor(e)
             if matches!(
@@ -238,7 +246,7 @@ pub(super) fn saved(
             ) =>
         {
             state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
-            fx.push(Effect::ClearDraft);
+            fx.extend(key.map(Effect::ClearDraft));
         }
         Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
         _ => {}
@@ -256,6 +264,9 @@ pub(super) fn saved(
         },
         error: false,
     });
+    if matches!(state.mode, Mode::Tree) {
+        fx.extend(input::offer_draft(state));
+    }
     fx
 }
 

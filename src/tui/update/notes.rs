@@ -19,7 +19,7 @@ pub(super) fn notes(state: &mut State, msg: Msg) -> Vec<Effect> {
                         item: state.selected,
                         id,
                     },
-                    undo: false,
+                    undo: None,
                 }];
             }
             vec![]

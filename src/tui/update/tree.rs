@@ -70,7 +70,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
                     item: sel,
                     done: !state.status.items[sel].done,
                 },
-                undo: false,
+                undo: None,
             }]
         }
         Msg::NewNote => open_editor(state, sel, None, NewNote::default()),
@@ -168,7 +168,10 @@ pub(super) fn undo(state: &mut State) -> Vec<Effect> {
         return vec![];
     }
     match state.undo.pop() {
-        Some(change) => vec![Effect::Write { change, undo: true }],
+        Some(u) => vec![Effect::Write {
+            change: u.revert,
+            undo: Some(Box::new(u.made)),
+        }],
         None => {
             state.flash = Some(Flash {
                 text: S::TuiNothingToUndo.get(state.lang).to_string(),
