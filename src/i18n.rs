@@ -94,6 +94,9 @@ strings! {
     DeadlineCleared = "Đã bỏ hạn riêng của {}; hạn hiện tại {}", "Cleared the own deadline of {}; now {}";
     Imported = "Đã nhập kế hoạch {} ({} mục, {} cơ quan)", "Imported plan {} ({} items, {} agencies)";
     BackupWritten = "Đã sao lưu vào {} ({} byte)", "Backed up to {} ({} bytes)";
+    BackupUseRestore = "muốn đưa một bản sao lưu trở lại cơ sở dữ liệu thì dùng `kehoach restore TỆP`", "to bring a backup back into the database, use `kehoach restore FILE`";
+    Restored = "Đã khôi phục {} từ {}; dữ liệu trước đó được giữ ở {}", "Restored {} from {}; the data it replaced is kept in {}";
+    RestoredFresh = "Đã khôi phục {} từ {}", "Restored {} from {}";
     ExportWritten = "Đã ghi {}", "Wrote {}";
     NotATask = "{} là một nhóm gồm {} nhiệm vụ; chỉ đánh dấu xong từng nhiệm vụ", "{} is a group of {} tasks; mark its tasks done one by one";
     // Export report.
@@ -291,7 +294,7 @@ AGENCY MATRIX (m)
     DoctorNobody = "Tiến trình khác: không có tiến trình nào đang mở cơ sở dữ liệu", "Other processes: none has the database open";
     DoctorOpenBy = "Tiến trình khác: tiến trình {} đang mở cơ sở dữ liệu", "Other processes: process {} has the database open";
     DoctorWriting = "Tiến trình khác: một tiến trình đang ghi (giữ khóa ghi)", "Other processes: one is writing right now (it holds the write lock)";
-    DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục bản sao tạo bằng `kehoach backup`", "the database {} cannot be used ({}); it was left untouched: restore a copy made with `kehoach backup`";
+    DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`", "the database {} cannot be used ({}); it was left untouched: put a backup in its place with `kehoach restore FILE`";
     DoctorNotSqlite = "không phải tệp SQLite", "not an SQLite file";
     // Agency accountability.
     StateNotStarted = "Chưa thực hiện", "Not started";

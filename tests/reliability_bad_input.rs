@@ -152,7 +152,7 @@ fn damaged_or_foreign_database_files_are_refused_byte_for_byte_untouched() {
             let msg = refused(run(&db, args), 4, &what);
             assert!(msg.contains(name), "{what}: {msg}");
             assert!(msg.contains("được giữ nguyên"), "{what}: {msg}");
-            assert!(msg.contains("kehoach backup"), "{what}: {msg}");
+            assert!(msg.contains("kehoach restore"), "{what}: {msg}");
             assert_eq!(
                 std::fs::read(&db).unwrap(),
                 content,

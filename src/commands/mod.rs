@@ -194,7 +194,8 @@ impl Ctx {
 /// Run one subcommand.
 pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure> {
     match cmd {
-        Command::Backup { file } => return maintenance::backup(g, file, out),
+        Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
+        Command::Restore { file } => return maintenance::restore(g, file, out),
         Command::Import { file } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
@@ -263,6 +264,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
         Command::Backup { .. }
+        | Command::Restore { .. }
         | Command::Import { .. }
         | Command::Plans
         | Command::Doctor
