@@ -130,6 +130,7 @@ strings! {
     TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
     TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
+    TuiRestored = "Cơ sở dữ liệu vừa được {} khôi phục từ bản sao lưu", "The database was just restored from a backup by {}";
     TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
     TuiFilter = "Lọc", "Filter";
     TuiSearch = "Tìm", "Search";

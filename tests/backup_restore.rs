@@ -443,3 +443,77 @@ fn a_database_that_cannot_be_opened_is_kept_aside_and_replaced() {
     assert!(db.ok(&["show", "IV.2.a"]).contains("Đã xong"));
     assert_eq!(integrity(&db.path), "ok");
 }
+
+#[test]
+fn an_open_view_shows_the_restored_data_and_says_who_restored_it() {
+    use kehoach::i18n::Lang;
+    use kehoach::tui::{Msg, dispatch};
+
+    let db = Db::new();
+    let snap = db.file("snap.db");
+    db.ok(&["status"]);
+    db.ok(&["backup", snap.to_str().unwrap()]);
+    db.ok(&["note", "IV.2.b", "x"]);
+    db.ok(&["note", "IV.2.b", "y"]);
+
+    // A view open on the database, with a change of its own it could undo.
+    let store = kehoach::store::Store::open(&db.path).unwrap();
+    let (mut state, mut runner) = common::start(store, Lang::Vi, common::day(2023, 11, 20));
+    let task = common::ix(&state, "III.1.2.4.c1.t1");
+    state.reveal(task);
+    dispatch(&mut state, &mut runner, Msg::ToggleDone);
+    assert!(state.status.items[task].done);
+    assert_eq!(state.undo.len(), 1);
+
+    db.cmd(&["--user", "hoa", "restore", snap.to_str().unwrap()])
+        .assert()
+        .success();
+    let msg = runner.poll_external(PLAN_ID).expect("the view notices");
+    dispatch(&mut state, &mut runner, msg);
+    let flash = state.flash.as_ref().unwrap().text.clone();
+    assert_eq!(flash, "Cơ sở dữ liệu vừa được hoa khôi phục từ bản sao lưu");
+    assert!(
+        !state.status.items[task].done,
+        "the view shows the restored data"
+    );
+    // Undo must not write this view's old change over the restored data.
+    dispatch(&mut state, &mut runner, Msg::Undo);
+    assert!(!state.status.items[task].done);
+    assert!(
+        !runner.store().history(None, 5).unwrap()[0]
+            .action
+            .starts_with("undo"),
+        "undo wrote after the restore"
+    );
+    // An ordinary change afterwards is reported as before.
+    db.cmd(&["--user", "minh", "done", "IV.2.a"])
+        .assert()
+        .success();
+    let msg = runner.poll_external(PLAN_ID).expect("the view notices");
+    dispatch(&mut state, &mut runner, msg);
+    assert_eq!(
+        state.flash.as_ref().unwrap().text,
+        "minh vừa cập nhật IV.2.a"
+    );
+}
+
+#[test]
+fn a_view_open_in_a_terminal_shows_the_restore() {
+    use common::tmux::{Tmux, kehoach_command};
+
+    let db = Db::new();
+    db.ok(&["status"]);
+    let snap = db.file("snap.db");
+    db.ok(&["backup", snap.to_str().unwrap()]);
+    db.ok(&["done", "III.1.2.4.c1.t1"]);
+    let view = Tmux::start("restore", 80, 24, &kehoach_command(&db.path, ""));
+    view.wait_for("PAR INDEX 1/50", 20);
+
+    db.cmd(&["--user", "hoa", "restore", snap.to_str().unwrap()])
+        .assert()
+        .success();
+    let screen = view.wait_for("Cơ sở dữ liệu vừa được hoa khôi phục từ bản sao lưu", 5);
+    assert!(screen.contains("PAR INDEX 0/50"), "{screen}");
+    view.keys(&["q"]);
+    view.wait_exit(5);
+}
