@@ -75,6 +75,7 @@ strings! {
     Baseline = "Năm {}: {}", "{}: {}";
     GoalTop = "Mục tiêu {}: nhóm {} tỉnh cao nhất", "{} goal: top {} provinces";
     NothingOverdue = "Không có nhiệm vụ quá hạn.", "Nothing is overdue.";
+    WithinTooFar = "--within {}: quá xa; hãy ghi số ngày từ 0 đến {} (100 năm)", "--within {}: too far ahead; give a number of days from 0 to {} (100 years)";
     NothingDueWithin = "Không có nhiệm vụ chưa xong đến hạn trong {} ngày.", "No unfinished task is due within {} days.";
     NoMatches = "Không tìm thấy mục nào.", "No item matches.";
     NoHistory = "Chưa có thay đổi nào.", "No changes yet.";

@@ -602,3 +602,65 @@ fn lang_c_and_term_dumb_are_handled() {
     tried();
     report("LANG=C, TERM=dumb");
 }
+
+#[test]
+fn far_away_dates_and_windows_are_refused_or_answered_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    ok(&db, &["deadline", "IV.2.b", "9999-12-31"]);
+
+    for by_agency in [false, true] {
+        let mut args = vec!["overdue", "--within", "100000000"];
+        if by_agency {
+            args.push("--by-agency");
+        }
+        let what = format!("{args:?}");
+        let msg = refused(run(&db, &args), 2, &what);
+        assert!(
+            msg.contains("100000000") && msg.contains("36500"),
+            "{what}: {msg}"
+        );
+    }
+    let out = ok(
+        &db,
+        &["--today", "9999-12-01", "overdue", "--within", "36500"],
+    );
+    assert!(out.contains("IV.2.b"), "{out}");
+    ok(
+        &db,
+        &[
+            "--today",
+            "9999-12-01",
+            "overdue",
+            "--by-agency",
+            "--within",
+            "36500",
+        ],
+    );
+
+    // The last day chrono can count to: every date-driven command answers.
+    let last = "+262142-12-31";
+    for args in [
+        &["status"][..],
+        &["overdue"],
+        &["overdue", "--within", "1"],
+        &["overdue", "--within", "36500", "--format", "json"],
+        &["overdue", "--by-agency", "--within", "36500"],
+        &["checklist"],
+        &["report", "--missing"],
+        &["agencies"],
+        &["export", "--format", "md"],
+    ] {
+        let mut all = vec!["--today", last];
+        all.extend_from_slice(args);
+        let out = run(&db, &all);
+        tried();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{all:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    report("far dates");
+}

@@ -191,6 +191,9 @@ impl Ctx {
     }
 }
 
+/// The furthest `overdue --within` looks ahead: a hundred years.
+pub const MAX_WITHIN_DAYS: u32 = 36_500;
+
 /// Run one subcommand.
 pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure> {
     match cmd {
@@ -201,6 +204,16 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
         _ => {}
+    }
+    if let Command::Overdue {
+        within: Some(days), ..
+    } = cmd
+        && *days > MAX_WITHIN_DAYS
+    {
+        return Err(Failure::new(
+            exit::BAD_INPUT,
+            S::WithinTooFar.fill(g.lang, &[days, &MAX_WITHIN_DAYS]),
+        ));
     }
     let mut ctx = Ctx::open(g)?;
     let r = match cmd {
