@@ -664,3 +664,21 @@ fn far_away_dates_and_windows_are_refused_or_answered_never_a_panic() {
     }
     report("far dates");
 }
+
+#[test]
+fn a_plan_file_saved_with_a_byte_order_mark_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini_plan.json"
+    ))
+    .unwrap();
+    let path = dir.path().join("ke-hoach-bom.json");
+    std::fs::write(&path, [&b"\xef\xbb\xbf"[..], &fixture].concat()).unwrap();
+    let out = ok(&db, &["import", path.to_str().unwrap()]);
+    assert!(out.starts_with("Đã nhập kế hoạch mini"), "{out}");
+    assert!(ok(&db, &["plans"]).starts_with("* mini"));
+    tried();
+    report("plan file with a BOM");
+}

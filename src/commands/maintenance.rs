@@ -76,9 +76,12 @@ pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failur
             ),
         )
     })?;
+    // Windows editors often start a UTF-8 file with a byte-order mark; it is not part of
+    // the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(&json);
     let mut store = open_store(g)?;
     let r = store
-        .import_plan(&json, &Actor::new(&user_name(g)))
+        .import_plan(json, &Actor::new(&user_name(g)))
         .map_err(|e| match e {
             ImportError::Plan(p) => Failure::new(
                 exit::BAD_INPUT,
