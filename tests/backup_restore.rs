@@ -517,3 +517,28 @@ fn a_view_open_in_a_terminal_shows_the_restore() {
     view.keys(&["q"]);
     view.wait_exit(5);
 }
+
+#[test]
+fn a_restore_that_cannot_get_the_write_lock_changes_and_leaves_nothing() {
+    let db = Db::new();
+    db.ok(&["done", "IV.2.a"]);
+    let snap = db.file("snap.db");
+    db.ok(&["backup", snap.to_str().unwrap()]);
+    db.ok(&["reopen", "IV.2.a"]);
+
+    // Another process is in the middle of a write and does not let go.
+    let writer = holder(&db.path);
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = db.fails(&["restore", snap.to_str().unwrap()], 4);
+    assert!(err.contains("đang bận"), "{err}");
+    writer.execute_batch("ROLLBACK").unwrap();
+
+    assert!(!done(&writer, "IV.2.a"), "the restore happened anyway");
+    drop(writer);
+    let left: Vec<String> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("before-restore") || n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
