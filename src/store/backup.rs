@@ -88,18 +88,6 @@ impl From<rusqlite::Error> for BackupError {
     }
 }
 
-impl From<BackupError> for StoreError {
-    fn from(e: BackupError) -> Self {
-        match e {
-            BackupError::Store(s) => s,
-            other => StoreError::Io {
-                path: PathBuf::new(),
-                source: std::io::Error::other(other.to_string()),
-            },
-        }
-    }
-}
-
 /// A finished restore.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restored {
@@ -131,7 +119,10 @@ impl Store {
     pub fn backup_to(&self, dest: &Path) -> super::Result<u64> {
         self.backup_file(dest, true).map_err(|e| match e {
             BackupError::Store(s) => s,
-            other => StoreError::from(other).at(dest),
+            other => StoreError::Io {
+                path: dest.to_path_buf(),
+                source: std::io::Error::other(other.to_string()),
+            },
         })
     }
 
@@ -146,19 +137,30 @@ impl Store {
             });
         }
         sweep_stale(folder, dest);
+        if std::fs::symlink_metadata(dest).is_err() {
+            match write_new(&self.conn, dest) {
+                // Someone else wrote it a moment ago (four coordinators upgrading at once).
+                Err(BackupError::Exists { .. }) if replace => {}
+                r => return r,
+            }
+        }
+        self.replace(dest, replace)
+    }
+
+    /// A copy over the existing file `dest`, if `replace`.
+    fn replace(&self, dest: &Path, replace: bool) -> Result<u64, BackupError> {
         match std::fs::metadata(dest) {
-            Err(_) => write_new(&self.conn, dest),
             Ok(m) if m.is_dir() => Err(BackupError::IsFolder {
                 path: dest.to_path_buf(),
             }),
-            Ok(_) if !replace => Err(BackupError::Exists {
+            _ if !replace => Err(BackupError::Exists {
                 path: dest.to_path_buf(),
             }),
-            Ok(_) if same_file(dest, &self.path) => Err(BackupError::SameFile {
+            _ if same_file(dest, &self.path) => Err(BackupError::SameFile {
                 path: dest.to_path_buf(),
             }),
             Ok(m) if m.len() == 0 || has_sqlite_header(dest) => write_into(&self.conn, dest),
-            Ok(_) => {
+            _ => {
                 // Not a database: nothing can have it open as one, so journal files named
                 // after it are leftovers that SQLite would otherwise apply to the new copy.
                 for suffix in ["-wal", "-shm", "-journal"] {
