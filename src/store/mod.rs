@@ -9,6 +9,7 @@ mod error;
 mod import;
 mod notes;
 mod read;
+mod restore;
 pub mod schema;
 mod stress;
 mod write;
@@ -20,13 +21,12 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use agency::NewMark;
-pub use backup::{
-    BackupError, NotKehoach, RESTORE_ACTION, RestoreMark, Restored, restore_unusable,
-};
+pub use backup::{BackupError, NotKehoach};
 pub use error::StoreError;
 pub use import::{BUILT_IN, Import, ImportError};
 pub use notes::{Draft, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
 pub use read::{AuditRow, Note, PlanRow};
+pub use restore::{RESTORE_ACTION, RestoreMark, Restored, restore_unusable};
 pub use stress::StressSize;
 pub use write::Actor;
 
