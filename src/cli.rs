@@ -206,7 +206,16 @@ pub enum Command {
         item: Option<String>,
     },
     /// Copy the database consistently (safe while others use it)
-    Backup { file: PathBuf },
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists (a database there is written through SQLite, safely
+        /// even while someone has it open)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database's content with a backup FILE (safe while others have it open;
+    /// the replaced content is kept beside the database)
+    Restore { file: PathBuf },
     /// Load a plan file (validated, all or nothing) into the database
     Import { file: PathBuf },
     /// List the plans stored in the database

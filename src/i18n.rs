@@ -75,6 +75,7 @@ strings! {
     Baseline = "Năm {}: {}", "{}: {}";
     GoalTop = "Mục tiêu {}: nhóm {} tỉnh cao nhất", "{} goal: top {} provinces";
     NothingOverdue = "Không có nhiệm vụ quá hạn.", "Nothing is overdue.";
+    WithinTooFar = "--within {}: quá xa; hãy ghi số ngày từ 0 đến {} (100 năm)", "--within {}: too far ahead; give a number of days from 0 to {} (100 years)";
     NothingDueWithin = "Không có nhiệm vụ chưa xong đến hạn trong {} ngày.", "No unfinished task is due within {} days.";
     NoMatches = "Không tìm thấy mục nào.", "No item matches.";
     NoHistory = "Chưa có thay đổi nào.", "No changes yet.";
@@ -94,6 +95,9 @@ strings! {
     DeadlineCleared = "Đã bỏ hạn riêng của {}; hạn hiện tại {}", "Cleared the own deadline of {}; now {}";
     Imported = "Đã nhập kế hoạch {} ({} mục, {} cơ quan)", "Imported plan {} ({} items, {} agencies)";
     BackupWritten = "Đã sao lưu vào {} ({} byte)", "Backed up to {} ({} bytes)";
+    BackupUseRestore = "muốn đưa một bản sao lưu trở lại cơ sở dữ liệu thì dùng `kehoach restore TỆP`", "to bring a backup back into the database, use `kehoach restore FILE`";
+    Restored = "Đã khôi phục {} từ {}; dữ liệu trước đó được giữ ở {}", "Restored {} from {}; the data it replaced is kept in {}";
+    RestoredFresh = "Đã khôi phục {} từ {}", "Restored {} from {}";
     ExportWritten = "Đã ghi {}", "Wrote {}";
     NotATask = "{} là một nhóm gồm {} nhiệm vụ; chỉ đánh dấu xong từng nhiệm vụ", "{} is a group of {} tasks; mark its tasks done one by one";
     // Export report.
@@ -129,6 +133,7 @@ strings! {
     TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
     TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
+    TuiRestored = "Cơ sở dữ liệu vừa được {} khôi phục từ bản sao lưu", "The database was just restored from a backup by {}";
     TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
     TuiFilter = "Lọc", "Filter";
     TuiSearch = "Tìm", "Search";
@@ -293,7 +298,7 @@ AGENCY MATRIX (m)
     DoctorNobody = "Tiến trình khác: không có tiến trình nào đang mở cơ sở dữ liệu", "Other processes: none has the database open";
     DoctorOpenBy = "Tiến trình khác: tiến trình {} đang mở cơ sở dữ liệu", "Other processes: process {} has the database open";
     DoctorWriting = "Tiến trình khác: một tiến trình đang ghi (giữ khóa ghi)", "Other processes: one is writing right now (it holds the write lock)";
-    DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục bản sao tạo bằng `kehoach backup`", "the database {} cannot be used ({}); it was left untouched: restore a copy made with `kehoach backup`";
+    DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`", "the database {} cannot be used ({}); it was left untouched: put a backup in its place with `kehoach restore FILE`";
     DoctorNotSqlite = "không phải tệp SQLite", "not an SQLite file";
     // Agency accountability.
     StateNotStarted = "Chưa thực hiện", "Not started";

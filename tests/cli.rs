@@ -118,6 +118,7 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
         ),
         ("history", &["history", "--limit", "5"], "note #1 add"),
         ("backup", &["backup", copy], "Đã sao lưu vào"),
+        ("restore", &["restore", copy], "Đã khôi phục"),
         ("plans", &["plans"], "lang-son-2023"),
         ("doctor", &["doctor"], "Cơ sở dữ liệu: "),
         ("import", &["import", mini], "Đã nhập kế hoạch mini"),

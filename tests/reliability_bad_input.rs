@@ -152,7 +152,7 @@ fn damaged_or_foreign_database_files_are_refused_byte_for_byte_untouched() {
             let msg = refused(run(&db, args), 4, &what);
             assert!(msg.contains(name), "{what}: {msg}");
             assert!(msg.contains("được giữ nguyên"), "{what}: {msg}");
-            assert!(msg.contains("kehoach backup"), "{what}: {msg}");
+            assert!(msg.contains("kehoach restore"), "{what}: {msg}");
             assert_eq!(
                 std::fs::read(&db).unwrap(),
                 content,
@@ -604,4 +604,84 @@ fn lang_c_and_term_dumb_are_handled() {
     t.wait_exit(5);
     tried();
     report("LANG=C, TERM=dumb");
+}
+
+#[test]
+fn far_away_dates_and_windows_are_refused_or_answered_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    ok(&db, &["deadline", "IV.2.b", "9999-12-31"]);
+
+    for by_agency in [false, true] {
+        let mut args = vec!["overdue", "--within", "100000000"];
+        if by_agency {
+            args.push("--by-agency");
+        }
+        let what = format!("{args:?}");
+        let msg = refused(run(&db, &args), 2, &what);
+        assert!(
+            msg.contains("100000000") && msg.contains("36500"),
+            "{what}: {msg}"
+        );
+    }
+    let out = ok(
+        &db,
+        &["--today", "9999-12-01", "overdue", "--within", "36500"],
+    );
+    assert!(out.contains("IV.2.b"), "{out}");
+    ok(
+        &db,
+        &[
+            "--today",
+            "9999-12-01",
+            "overdue",
+            "--by-agency",
+            "--within",
+            "36500",
+        ],
+    );
+
+    // The last day chrono can count to: every date-driven command answers.
+    let last = "+262142-12-31";
+    for args in [
+        &["status"][..],
+        &["overdue"],
+        &["overdue", "--within", "1"],
+        &["overdue", "--within", "36500", "--format", "json"],
+        &["overdue", "--by-agency", "--within", "36500"],
+        &["checklist"],
+        &["report", "--missing"],
+        &["agencies"],
+        &["export", "--format", "md"],
+    ] {
+        let mut all = vec!["--today", last];
+        all.extend_from_slice(args);
+        let out = run(&db, &all);
+        tried();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{all:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    report("far dates");
+}
+
+#[test]
+fn a_plan_file_saved_with_a_byte_order_mark_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini_plan.json"
+    ))
+    .unwrap();
+    let path = dir.path().join("ke-hoach-bom.json");
+    std::fs::write(&path, [&b"\xef\xbb\xbf"[..], &fixture].concat()).unwrap();
+    let out = ok(&db, &["import", path.to_str().unwrap()]);
+    assert!(out.starts_with("Đã nhập kế hoạch mini"), "{out}");
+    assert!(ok(&db, &["plans"]).starts_with("* mini"));
+    tried();
+    report("plan file with a BOM");
 }

@@ -263,7 +263,10 @@ pub fn overdue_by_agency(
     // Overdue: due before today. With --within D: due up to D days from today.
     let until = match within {
         None => ctx.today,
-        Some(d) => ctx.today + chrono::Duration::days(i64::from(d) + 1),
+        Some(d) => ctx
+            .today
+            .checked_add_days(chrono::Days::new(u64::from(d) + 1))
+            .unwrap_or(chrono::NaiveDate::MAX),
     };
     let rows: Vec<acc::Missing> = acc::missing(&ctx.plan, &ctx.status, &ledger, until)
         .into_iter()

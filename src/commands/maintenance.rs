@@ -1,18 +1,18 @@
-//! `backup`, `import`, `plans`: commands about the database rather than one plan.
+//! `backup`, `restore`, `import`, `plans`: commands about the database rather than one plan.
 
 use std::io::Write;
 use std::path::Path;
 
-use super::{Failure, OrFail, exit, open_store, user_name};
+use super::{Failure, OrFail, db_path, exit, open_store, user_name};
 use crate::cli::Global;
-use crate::i18n::{Localized, S};
-use crate::store::{Actor, ImportError};
+use crate::i18n::{Lang, Localized, S};
+use crate::store::{Actor, BackupError, ImportError, Store, StoreError, restore_unusable};
 
-pub fn backup(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn backup(g: &Global, file: &Path, force: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let mut store = open_store(g)?;
     let bytes = store
-        .backup_to(file)
-        .map_err(|e| Failure::store(e, g.lang))?;
+        .backup_file(file, force)
+        .map_err(|e| backup_failure(e, g.lang))?;
     // For `kehoach doctor`; a read-only database still gets its copy, just not the record.
     if !store.is_read_only() {
         let _ = store.record_backup(file, bytes, &Actor::new(&user_name(g)));
@@ -23,6 +23,44 @@ pub fn backup(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failur
         S::BackupWritten.fill(g.lang, &[&file.display(), &bytes])
     )
     .or_fail()
+}
+
+/// Bring a backup back into the database in use (`--db`), while others may have it open.
+pub fn restore(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    let path = db_path(g);
+    let actor = Actor::new(&user_name(g));
+    let done = match Store::open(&path) {
+        Ok(mut store) => store.restore_from(file, &actor),
+        // What a restore is for: a database that cannot be opened is moved aside, whole.
+        Err(StoreError::NotADatabase { .. } | StoreError::Corrupt { .. }) => {
+            restore_unusable(&path, file, &actor)
+        }
+        Err(e) => return Err(Failure::store(e, g.lang)),
+    }
+    .map_err(|e| backup_failure(e, g.lang))?;
+    let line = match &done.kept {
+        Some(kept) => {
+            S::Restored.fill(g.lang, &[&path.display(), &file.display(), &kept.display()])
+        }
+        None => S::RestoredFresh.fill(g.lang, &[&path.display(), &file.display()]),
+    };
+    writeln!(out, "{line}").or_fail()
+}
+
+fn backup_failure(e: BackupError, lang: Lang) -> Failure {
+    let code = match e {
+        BackupError::Store(s) => return Failure::store(s, lang),
+        // Like `--out` into a missing folder.
+        BackupError::NoFolder { .. } => exit::FAILED,
+        // The file named on the command line is what to change.
+        _ => exit::BAD_INPUT,
+    };
+    let f = Failure::new(code, e.say(lang));
+    if matches!(e, BackupError::Exists { .. }) {
+        f.hint(S::BackupUseRestore.get(lang))
+    } else {
+        f
+    }
 }
 
 pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
@@ -38,9 +76,12 @@ pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failur
             ),
         )
     })?;
+    // Windows editors often start a UTF-8 file with a byte-order mark; it is not part of
+    // the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(&json);
     let mut store = open_store(g)?;
     let r = store
-        .import_plan(&json, &Actor::new(&user_name(g)))
+        .import_plan(json, &Actor::new(&user_name(g)))
         .map_err(|e| match e {
             ImportError::Plan(p) => Failure::new(
                 exit::BAD_INPUT,

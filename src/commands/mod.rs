@@ -192,15 +192,29 @@ impl Ctx {
     }
 }
 
+/// The furthest `overdue --within` looks ahead: a hundred years.
+pub const MAX_WITHIN_DAYS: u32 = 36_500;
+
 /// Run one subcommand.
 pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure> {
     match cmd {
-        Command::Backup { file } => return maintenance::backup(g, file, out),
+        Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
+        Command::Restore { file } => return maintenance::restore(g, file, out),
         Command::Import { file } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
         _ => {}
+    }
+    if let Command::Overdue {
+        within: Some(days), ..
+    } = cmd
+        && *days > MAX_WITHIN_DAYS
+    {
+        return Err(Failure::new(
+            exit::BAD_INPUT,
+            S::WithinTooFar.fill(g.lang, &[days, &MAX_WITHIN_DAYS]),
+        ));
     }
     let mut ctx = Ctx::open(g)?;
     let r = match cmd {
@@ -264,6 +278,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
         Command::Backup { .. }
+        | Command::Restore { .. }
         | Command::Import { .. }
         | Command::Plans
         | Command::Doctor

@@ -3,7 +3,7 @@
 
 use super::Lang;
 use crate::plan::PlanError;
-use crate::store::{NoteError, StoreError};
+use crate::store::{BackupError, NotKehoach, NoteError, StoreError};
 
 /// An error that can explain itself in Vietnamese or English.
 pub trait Localized: std::fmt::Display {
@@ -21,11 +21,11 @@ impl Localized for StoreError {
     fn vi(&self) -> String {
         match self {
             StoreError::NotADatabase { path } => format!(
-                "{} không phải cơ sở dữ liệu kehoach (không phải tệp SQLite); tệp được giữ nguyên: hãy chọn --db khác, hoặc khôi phục bản sao tạo bằng `kehoach backup`",
+                "{} không phải cơ sở dữ liệu kehoach (không phải tệp SQLite); tệp được giữ nguyên: hãy chọn --db khác, hoặc khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`",
                 path.display()
             ),
             StoreError::Corrupt { path, detail } => format!(
-                "cơ sở dữ liệu {} bị hỏng ({detail}); tệp được giữ nguyên: hãy khôi phục bản sao tạo bằng `kehoach backup`, hoặc chạy `kehoach doctor`",
+                "cơ sở dữ liệu {} bị hỏng ({detail}); tệp được giữ nguyên: hãy khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`, hoặc chạy `kehoach doctor`",
                 path.display()
             ),
             StoreError::TooNew { found, supported } => format!(
@@ -110,6 +110,54 @@ impl Localized for NoteError {
             NoteError::TooLong(n) => format!(
                 "ghi chú dài {n} byte, quá giới hạn 65536 byte; hãy ghi số hiệu văn bản thay vì toàn văn"
             ),
+        }
+    }
+}
+
+impl Localized for BackupError {
+    fn vi(&self) -> String {
+        match self {
+            BackupError::Exists { path } => format!(
+                "{} đã có; chưa ghi gì: hãy chọn tên tệp mới, hoặc thêm --force để ghi đè",
+                path.display()
+            ),
+            BackupError::NoFolder { folder } => format!(
+                "thư mục {0} không tồn tại; chưa ghi gì: hãy tạo trước (mkdir -p {0}) hoặc chọn nơi khác",
+                folder.display()
+            ),
+            BackupError::IsFolder { path } => format!(
+                "{} là một thư mục; chưa ghi gì: hãy ghi tên một tệp trong thư mục đó",
+                path.display()
+            ),
+            BackupError::SameFile { path } => format!(
+                "{} chính là cơ sở dữ liệu đang dùng; chưa có gì thay đổi: hãy chọn tệp khác",
+                path.display()
+            ),
+            BackupError::Unreadable { path, source } => format!(
+                "không đọc được {}: {source}; chưa có gì thay đổi: hãy kiểm tra tên tệp và quyền truy cập",
+                path.display()
+            ),
+            BackupError::NotKehoach { path, why } => format!(
+                "{} không phải cơ sở dữ liệu kehoach ({}); chưa có gì thay đổi: hãy chọn bản sao tạo bằng `kehoach backup`",
+                path.display(),
+                match why {
+                    NotKehoach::NotSqlite => "không phải tệp SQLite",
+                    NotKehoach::NoTables => "tệp SQLite không có các bảng của kehoach",
+                }
+            ),
+            BackupError::Damaged { path, detail } => format!(
+                "{} bị hỏng ({detail}); chưa có gì thay đổi: hãy chọn bản sao khác tạo bằng `kehoach backup`",
+                path.display()
+            ),
+            BackupError::TooNew {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{} do kehoach mới hơn ghi (phiên bản lược đồ {found}; bản này chỉ đọc đến {supported}); chưa có gì thay đổi: hãy dùng kehoach mới hơn",
+                path.display()
+            ),
+            BackupError::Store(e) => e.vi(),
         }
     }
 }

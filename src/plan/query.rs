@@ -14,7 +14,11 @@ pub fn overdue(
     within: Option<i64>,
     agency: Option<AgencyIx>,
 ) -> Vec<NodeIx> {
-    let limit = today + chrono::Duration::days(within.unwrap_or(0).max(0));
+    // Checked: a far `--today` or `--within` means "everything", never an overflow.
+    let ahead = u64::try_from(within.unwrap_or(0)).unwrap_or(0);
+    let limit = today
+        .checked_add_days(chrono::Days::new(ahead))
+        .unwrap_or(NaiveDate::MAX);
     let mut out: Vec<NodeIx> = plan
         .tasks()
         .filter(|&i| !status.items[i].done)

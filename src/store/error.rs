@@ -9,11 +9,11 @@ use crate::plan::PlanError;
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error(
-        "{path} is not a kehoach database (it is not an SQLite file); it was left untouched: pass another --db, or restore a copy made with `kehoach backup`"
+        "{path} is not a kehoach database (it is not an SQLite file); it was left untouched: pass another --db, or put a backup in its place with `kehoach restore FILE`"
     )]
     NotADatabase { path: PathBuf },
     #[error(
-        "the database {path} is damaged ({detail}); it was left untouched: restore a copy made with `kehoach backup`, or run `kehoach doctor`"
+        "the database {path} is damaged ({detail}); it was left untouched: put a backup in its place with `kehoach restore FILE`, or run `kehoach doctor`"
     )]
     Corrupt { path: PathBuf, detail: String },
     #[error(

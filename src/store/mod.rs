@@ -3,11 +3,13 @@
 //! also appends to the audit log.
 
 mod agency;
+mod backup;
 pub mod doctor;
 mod error;
 mod import;
 mod notes;
 mod read;
+mod restore;
 pub mod schema;
 mod stress;
 mod write;
@@ -19,10 +21,12 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use agency::NewMark;
+pub use backup::{BackupError, NotKehoach};
 pub use error::StoreError;
 pub use import::{BUILT_IN, Import, ImportError};
 pub use notes::{Draft, DraftKey, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
 pub use read::{AuditRow, Note, PlanRow};
+pub use restore::{RESTORE_ACTION, RestoreMark, Restored, restore_unusable};
 pub use stress::StressSize;
 pub use write::Actor;
 
@@ -199,26 +203,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    /// A consistent copy through SQLite's online backup, safe while others write.
-    pub fn backup_to(&self, dest: &Path) -> Result<u64> {
-        // Per process: two copies to the same place at once must not write one temporary file.
-        let tmp = dest.with_file_name(format!(".{}.{}.tmp", file_name(dest), std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        {
-            let mut out = Connection::open(&tmp).map_err(|e| open_error(e, &tmp))?;
-            {
-                let b = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-                b.run_to_completion(256, Duration::from_millis(5), None)?;
-            }
-            out.pragma_update(None, "journal_mode", "DELETE")?;
-        }
-        std::fs::rename(&tmp, dest).map_err(|source| StoreError::Io {
-            path: dest.to_path_buf(),
-            source,
-        })?;
-        Ok(std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0))
     }
 }
 

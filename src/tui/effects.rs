@@ -6,7 +6,7 @@ use super::message::{Change, Effect, Msg};
 use super::state::State;
 use crate::i18n::{Lang, Localized};
 use crate::plan::{NodeIx, Plan};
-use crate::store::{Actor, NewMark, NewNote, NoteWriteError, Store, StoreError};
+use crate::store::{Actor, NewMark, NewNote, NoteWriteError, RestoreMark, Store, StoreError};
 
 pub struct Runner {
     store: Store,
@@ -16,6 +16,8 @@ pub struct Runner {
     data_version: Option<i64>,
     /// The newest audit row already accounted for.
     audit_seen: i64,
+    /// The newest restore in the audit log: another one means the whole database changed.
+    restore_seen: Option<RestoreMark>,
     /// An error worth reporting after the terminal is restored.
     pub error: Option<StoreError>,
 }
@@ -24,6 +26,7 @@ impl Runner {
     pub fn new(store: Store, plan: Rc<Plan>, user: &str, lang: Lang) -> Runner {
         let data_version = store.data_version().ok();
         let audit_seen = store.last_audit_id().unwrap_or(0);
+        let restore_seen = store.last_restore().ok().flatten();
         Runner {
             store,
             plan,
@@ -31,6 +34,7 @@ impl Runner {
             lang,
             data_version,
             audit_seen,
+            restore_seen,
             error: None,
         }
     }
@@ -239,6 +243,19 @@ impl Runner {
         }
         let items = self.store.item_states(&self.plan).ok()?;
         let ledger = self.store.ledger(&self.plan).ok()?;
+        // A restore replaces everything, the audit log included: its rows are not news, and
+        // the numbering we kept no longer applies.
+        let restore = self.store.last_restore().ok().flatten();
+        if restore != self.restore_seen {
+            self.restore_seen = restore.clone();
+            self.audit_seen = self.store.last_audit_id().unwrap_or(0);
+            return Some(Msg::External {
+                items,
+                ledger,
+                changes: Vec::new(),
+                restored_by: restore.map(|r| r.who),
+            });
+        }
         // Our own rows are skipped: we said "saved" for them already.
         let rows = self
             .store
@@ -256,6 +273,7 @@ impl Runner {
             items,
             ledger,
             changes,
+            restored_by: None,
         })
     }
 }

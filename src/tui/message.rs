@@ -121,6 +121,9 @@ pub enum Msg {
         /// Who changed which item since the last look, oldest first (other people's changes
         /// only; empty when not known).
         changes: Vec<(String, String)>,
+        /// Someone restored the database from a backup (their name): everything may have
+        /// changed, and what this view could undo is gone.
+        restored_by: Option<String>,
     },
 }
 

@@ -99,6 +99,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             items,
             ledger,
             changes,
+            restored_by,
         } => {
             state.status = Status::new(&state.plan, items);
             state.ledger = ledger;
@@ -116,6 +117,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     Some((who, item)) => S::TuiExternal.fill(state.lang, &[who, item]),
                     None => S::TuiExternalAnon.get(state.lang).to_string(),
                 },
+            };
+            // After a restore nothing here is the view's own: undoing would write the old
+            // values over the restored ones.
+            let text = match restored_by {
+                Some(who) => {
+                    state.undo.clear();
+                    S::TuiRestored.fill(state.lang, &[&who])
+                }
+                None => text,
             };
             state.flash = Some(Flash { text, error: false });
             state.notes = None;
