@@ -56,6 +56,48 @@ pub enum ReportFormat {
     Csv,
 }
 
+/// A list as a terminal table, CSV, JSON, or an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SheetFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    /// An Excel workbook (needs --out)
+    Xlsx,
+}
+
+impl SheetFormat {
+    /// The text format; an `xlsx` request never reaches the text writers.
+    pub fn text(self) -> TableFormat {
+        match self {
+            SheetFormat::Table | SheetFormat::Xlsx => TableFormat::Table,
+            SheetFormat::Csv => TableFormat::Csv,
+            SheetFormat::Json => TableFormat::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MatrixFormat {
+    #[default]
+    Table,
+    /// One row per agency and column: done, total, overdue
+    Csv,
+    /// An Excel workbook with both views, by index and by section (needs --out)
+    Xlsx,
+}
+
+/// The matrix's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MatrixBy {
+    /// PAR INDEX, SIPAS, PAPI and the rest (theo chỉ số)
+    #[default]
+    Index,
+    /// Each numbered section (theo mục)
+    Section,
+}
+
 /// An agency's part of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AgencyStateArg {
@@ -89,6 +131,8 @@ pub enum ExportFormat {
     Json,
     Csv,
     Md,
+    /// An Excel workbook: items, agencies, checklist (needs --out)
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,7 +151,10 @@ pub enum Command {
         #[arg(long)]
         by_agency: bool,
         #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
+        format: SheetFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// One item: text, agencies by role, deadline, status, targets, notes
     Show {
@@ -166,7 +213,20 @@ pub enum Command {
     /// The 30/06 checklist: has each agency issued its own plan, on time?
     Checklist {
         #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
+        format: SheetFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Each agency's done/total parts per index or section (the view of `m`)
+    Matrix {
+        #[arg(long, value_enum, default_value = "index")]
+        by: MatrixBy,
+        #[arg(long, value_enum, default_value = "table")]
+        format: MatrixFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// One agency's duties, status and evidence, or (--missing) who has not done their part
     Report {

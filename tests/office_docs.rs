@@ -1,0 +1,357 @@
+//! The Word and Excel files through the real binary, read back as a recipient's program
+//! would: the workbooks with calamine (cells, dates as dates, sheet names, counts) compared
+//! with the same command's CSV or JSON; the documents' XML with zip.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx};
+use common::cli::{Db, csv, json};
+use kehoach::commands::exit;
+use unicode_normalization::is_nfc;
+
+/// A database where, as of 10/07/2023, Cao Lộc issued its plan on time, Sở Nội vụ late,
+/// Cục Thuế only reported, the Treasury is exempt, and one task is done with evidence.
+fn sample() -> Db {
+    let db = Db::new();
+    db.ok(&[
+        "agency-done",
+        "IV.1.a.t1",
+        "cao loc",
+        "--doc",
+        "45/KH-UBND",
+        "--doc-date",
+        "20/06/2023",
+    ]);
+    db.ok(&[
+        "agency-done",
+        "IV.1.a.t1",
+        "so noi vu",
+        "--doc",
+        "12/KH-SNV",
+        "--doc-date",
+        "05/07/2023",
+    ]);
+    db.ok(&[
+        "agency-done",
+        "IV.1.a.t1",
+        "cuc thue",
+        "--state",
+        "reported",
+    ]);
+    db.ok(&[
+        "agency-done",
+        "IV.1.a.t1",
+        "kho bac",
+        "--state",
+        "not-applicable",
+    ]);
+    db.ok(&[
+        "note",
+        "III.1.2.4.c1.t1",
+        "Đã ban hành Kế hoạch sắp xếp đơn vị sự nghiệp công lập năm 2023",
+        "--doc",
+        "45/KH-SNV",
+        "--doc-date",
+        "2023-06-12",
+    ]);
+    db.ok(&["done", "III.1.2.4.c1.t1"]);
+    db
+}
+
+type Sheets = Vec<(String, Vec<Vec<Data>>)>;
+
+/// Every sheet of a workbook, in order, as rows of cells.
+fn workbook(path: &Path) -> Sheets {
+    let mut wb: Xlsx<_> = calamine::open_workbook(path).expect("an .xlsx calamine can open");
+    wb.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = wb.worksheet_range(&name).unwrap();
+            let rows = range.rows().map(<[Data]>::to_vec).collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// A cell as the CSV writes it: text as is, a date as dd/mm/yyyy, a number without ".0".
+fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::DateTime(d) => {
+            assert!(d.is_datetime());
+            d.as_datetime().unwrap().format("%d/%m/%Y").to_string()
+        }
+        other => panic!("unexpected cell {other:?}"),
+    }
+}
+
+/// A cell that must be a real date (not text that looks like one), as YYYY-MM-DD.
+fn date(cell: &Data) -> String {
+    match cell {
+        Data::DateTime(d) => d.as_datetime().unwrap().format("%Y-%m-%d").to_string(),
+        other => panic!("not a date cell: {other:?}"),
+    }
+}
+
+/// One part of the zip archive, as text.
+fn part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no {name} in {}", path.display()))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// The header row stays in view, carries the filter buttons and prints on every page.
+fn assert_header_frozen_and_filtered(path: &Path, sheet: usize, cols: usize, rows: usize) {
+    let xml = part(path, &format!("xl/worksheets/sheet{sheet}.xml"));
+    assert!(
+        xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#),
+        "header row not frozen: {xml:.400}"
+    );
+    let last_col = char::from(b'A' + u8::try_from(cols - 1).unwrap());
+    let filter = format!(r#"<autoFilter ref="A1:{last_col}{}"/>"#, rows + 1);
+    assert!(xml.contains(&filter), "no {filter}");
+}
+
+#[test]
+fn checklist_workbook_has_the_csv_rows_with_real_dates_and_marks() {
+    let db = sample();
+    let out = db.file("danh-sach.xlsx");
+    let said = db.ok(&[
+        "--today",
+        "2023-07-10",
+        "checklist",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(said.contains("danh-sach.xlsx"), "{said}");
+    let expected = csv(&db.ok(&["--today", "2023-07-10", "checklist", "--format", "csv"]));
+    let book = workbook(&out);
+    assert_eq!(book.len(), 1);
+    let (name, rows) = &book[0];
+    assert_eq!(name, "Kế hoạch của cơ quan");
+    assert_eq!(rows.len(), expected.len(), "header + 41 agencies");
+    assert_eq!(rows.len(), 42);
+    for (got, want) in rows.iter().zip(&expected) {
+        let got: Vec<String> = got.iter().map(text).collect();
+        assert_eq!(&got, want);
+        assert!(got.iter().all(|c| is_nfc(c)), "{got:?}");
+    }
+    let cao_loc = rows
+        .iter()
+        .find(|r| text(&r[0]) == "Ủy ban nhân dân huyện Cao Lộc")
+        .unwrap();
+    assert_eq!(date(&cao_loc[3]), "2023-06-20");
+    assert_eq!(text(&cao_loc[4]), "đúng hạn");
+    assert_header_frozen_and_filtered(&out, 1, 5, 41);
+    // Not-yet-issued plans are past due on 10/07: those cells are filled red.
+    let styles = part(&out, "xl/styles.xml");
+    assert!(styles.contains("FFFFC7CE"), "no overdue fill in styles");
+}
+
+#[test]
+fn overdue_workbook_matches_the_json_rows() {
+    let db = sample();
+    let out = db.file("qua-han.xlsx");
+    let args = ["--today", "2023-12-01", "overdue", "--agency", "so noi vu"];
+    let want = json(&db.ok(&[&args[..], &["--format", "json"]].concat()));
+    let want = want.as_array().unwrap();
+    db.ok(&[
+        &args[..],
+        &["--format", "xlsx", "--out", out.to_str().unwrap()],
+    ]
+    .concat());
+    let book = workbook(&out);
+    let (name, rows) = &book[0];
+    assert_eq!(name, "Quá hạn");
+    assert_eq!(
+        rows[0].iter().map(text).collect::<Vec<_>>(),
+        ["Mã", "Nội dung", "Chủ trì", "Hạn", "Quá hạn"]
+    );
+    assert_eq!(rows.len() - 1, want.len());
+    assert!(want.len() > 40, "{}", want.len());
+    for (r, w) in rows[1..].iter().zip(want) {
+        assert_eq!(text(&r[0]), w["id"].as_str().unwrap());
+        assert_eq!(text(&r[1]), w["title"].as_str().unwrap());
+        assert_eq!(date(&r[3]), w["deadline"].as_str().unwrap());
+        assert_eq!(text(&r[4]), w["countdown"].as_str().unwrap());
+    }
+    assert_header_frozen_and_filtered(&out, 1, 5, want.len());
+}
+
+#[test]
+fn overdue_by_agency_workbook_has_every_late_part() {
+    let db = sample();
+    let out = db.file("theo-co-quan.xlsx");
+    let args = ["--today", "2023-07-10", "overdue", "--by-agency"];
+    let want = csv(&db.ok(&[&args[..], &["--format", "csv"]].concat()));
+    db.ok(&[
+        &args[..],
+        &["--format", "xlsx", "--out", out.to_str().unwrap()],
+    ]
+    .concat());
+    let book = workbook(&out);
+    let (name, rows) = &book[0];
+    assert_eq!(name, "Quá hạn theo cơ quan");
+    assert_eq!(rows.len(), want.len());
+    for (r, w) in rows.iter().zip(&want).skip(1) {
+        assert_eq!(text(&r[0]), w[0]);
+        assert_eq!(text(&r[1]), w[1]);
+        assert_eq!(date(&r[4]), w[4]);
+        assert_eq!(text(&r[5]), w[5]);
+    }
+    // Every agency that has not issued its plan is there; Cao Lộc (on time) is not.
+    let agencies: Vec<String> = rows[1..].iter().map(|r| text(&r[0])).collect();
+    assert!(agencies.contains(&"Ban Dân tộc tỉnh".to_string()));
+    assert!(agencies.contains(&"Cục Thuế tỉnh Lạng Sơn".to_string()));
+    assert!(!agencies.contains(&"Ủy ban nhân dân huyện Cao Lộc".to_string()));
+}
+
+#[test]
+fn matrix_command_and_workbook_agree() {
+    let db = sample();
+    let table = db.ok(&["--today", "2023-07-10", "matrix"]);
+    assert!(table.starts_with("Cơ quan × chỉ số"), "{table}");
+    assert!(table.contains("PAR INDEX"));
+    let out = db.file("ma-tran.xlsx");
+    db.ok(&[
+        "--today",
+        "2023-07-10",
+        "matrix",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let book = workbook(&out);
+    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Theo chỉ số", "Theo mục"]);
+    for (by, (_, rows)) in ["index", "section"].iter().zip(&book) {
+        let want = csv(&db.ok(&[
+            "--today",
+            "2023-07-10",
+            "matrix",
+            "--by",
+            by,
+            "--format",
+            "csv",
+        ]));
+        assert_eq!(want[0], ["Cơ quan", "Cột", "Đã xong", "Tổng", "Quá hạn"]);
+        let headers: Vec<String> = rows[0].iter().map(text).collect();
+        let mut cells = 0;
+        for r in &rows[1..] {
+            for (c, cell) in r.iter().enumerate().skip(1) {
+                if text(cell).is_empty() {
+                    continue;
+                }
+                cells += 1;
+                let agency = text(&r[0]);
+                let line = want
+                    .iter()
+                    .find(|w| w[0] == agency && w[1] == headers[c])
+                    .unwrap_or_else(|| panic!("no CSV row for {agency} × {}", headers[c]));
+                assert_eq!(text(cell), format!("{}/{}", line[2], line[3]));
+            }
+        }
+        assert_eq!(cells, want.len() - 1, "{by}");
+    }
+}
+
+#[test]
+fn export_workbook_has_items_agencies_and_checklist() {
+    let db = sample();
+    let out = db.file("ke-hoach.xlsx");
+    db.ok(&[
+        "--today",
+        "2023-12-01",
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let want = csv(db
+        .ok(&["--today", "2023-12-01", "export", "--format", "csv"])
+        .trim_start_matches('\u{feff}'));
+    let book = workbook(&out);
+    let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Nhiệm vụ", "Cơ quan", "Kế hoạch của cơ quan"]);
+    let items = &book[0].1;
+    assert_eq!(items.len(), want.len(), "one row per item, as the CSV");
+    for (r, w) in items[1..].iter().zip(&want[1..]) {
+        assert_eq!(text(&r[0]), w[0], "id");
+        assert_eq!(text(&r[2]), w[3], "title");
+        assert_eq!(text(&r[3]), w[5], "lead");
+        assert_eq!(date(&r[6]), w[8], "deadline");
+    }
+    let done = items
+        .iter()
+        .find(|r| text(&r[0]) == "III.1.2.4.c1.t1")
+        .unwrap();
+    assert_eq!(text(&done[7]), "Đã xong");
+    assert!(
+        matches!(done[8], Data::DateTime(_)),
+        "done on: {:?}",
+        done[8]
+    );
+    assert!(text(&done[10]).contains("45/KH-SNV"), "{:?}", done[10]);
+    let late = items.iter().find(|r| text(&r[0]) == "IV.1.a.t1").unwrap();
+    assert_eq!(text(&late[7]), "quá hạn 154 ngày");
+    let agencies = &book[1].1;
+    let snv = agencies
+        .iter()
+        .find(|r| text(&r[0]) == "Sở Nội vụ")
+        .unwrap();
+    assert!(matches!(snv[5], Data::Float(_)), "counts are numbers");
+    assert_eq!(book[2].1.len(), 42);
+    assert_header_frozen_and_filtered(&out, 1, 11, want.len() - 1);
+}
+
+#[test]
+fn binary_formats_need_a_file_and_leave_nothing_half_written() {
+    let db = sample();
+    for args in [
+        &["checklist", "--format", "xlsx"][..],
+        &["overdue", "--format", "xlsx"],
+        &["matrix", "--format", "xlsx"],
+        &["export", "--format", "xlsx"],
+    ] {
+        let err = db.fails(args, exit::BAD_INPUT);
+        assert!(err.contains("--out"), "{args:?}: {err}");
+    }
+    let err = db.fails(
+        &["checklist", "--format", "csv", "--out", "x.xlsx"],
+        exit::BAD_INPUT,
+    );
+    assert!(err.contains("--format xlsx"), "{err}");
+    // A destination that cannot be replaced (a folder): refused, no temporary file left.
+    let dir = db.file("bao-cao.xlsx");
+    std::fs::create_dir(&dir).unwrap();
+    db.fails(
+        &[
+            "checklist",
+            "--format",
+            "xlsx",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        exit::FAILED,
+    );
+    let left: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
