@@ -9,8 +9,12 @@ use super::clean;
 use super::sheet::{Mark, Sheet, Value, Workbook};
 
 /// The widest a text column gets, in characters; longer text wraps.
-const MAX_WIDTH: f64 = 60.0;
+const MAX_WIDTH: f64 = 50.0;
+/// What fits across a landscape A4 page at a readable size, in characters.
+const PRINT_WIDTH: f64 = 200.0;
 const DATE_WIDTH: f64 = 12.0;
+/// A header up to this long stays on one line.
+const HEADER_WIDTH: f64 = 24.0;
 
 /// The bytes of the `.xlsx` file.
 pub fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
@@ -31,13 +35,32 @@ fn fill(ws: &mut rust_xlsxwriter::Worksheet, sheet: &Sheet) -> Result<(), XlsxEr
         .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(0xD9E1F2))
         .set_border(FormatBorder::Thin);
+    let mut header_lines = 1.0_f64;
     for (c, h) in sheet.headers.iter().enumerate() {
+        let w = widths[c];
+        header_lines = header_lines.max((h.chars().count() as f64 / (w - 1.0)).ceil());
         let c = col(c);
         ws.write_string_with_format(0, c, clean(h), &header)?;
-        ws.set_column_width(c, widths[usize::from(c)])?;
+        ws.set_column_width(c, w)?;
     }
+    // Spreadsheets do not grow a row for wrapped text they did not wrap themselves.
+    ws.set_row_height(0, 15.0 * header_lines)?;
     for (r, row) in sheet.rows.iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        let lines = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| match &cell.value {
+                Value::Text(s) => s
+                    .lines()
+                    .map(|l| (l.chars().count() as f64 / (w - 1.0)).ceil().max(1.0))
+                    .sum(),
+                _ => 1.0,
+            })
+            .fold(1.0_f64, f64::max);
+        if lines > 1.0 {
+            ws.set_row_height(r, 15.0 * lines)?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let wrap = widths[c] >= MAX_WIDTH;
             let f = format(cell.mark, wrap);
@@ -56,10 +79,13 @@ fn fill(ws: &mut rust_xlsxwriter::Worksheet, sheet: &Sheet) -> Result<(), XlsxEr
     let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, last_row, last_col)?;
-    // Printed: A4 landscape, one page wide, the header row on every page.
+    // Printed: A4 landscape, the header row on every page, one page wide unless that would
+    // make the text too small to read.
     ws.set_paper_size(9);
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    if widths.iter().sum::<f64>() <= PRINT_WIDTH {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     ws.set_repeat_rows(0, 0)?;
     Ok(())
 }
@@ -114,11 +140,14 @@ fn widths(sheet: &Sheet) -> Vec<f64> {
                     Value::Date(_) => DATE_WIDTH,
                 })
                 .fold(0.0, f64::max);
-            // Headers wrap too, but not below a word's length.
-            let head = sheet.headers[c]
-                .split_whitespace()
-                .map(chars)
-                .fold(0.0, f64::max);
+            // A short header fits on one line; a long one wraps, but not inside a word.
+            let head = match chars(&sheet.headers[c]) {
+                w if w <= HEADER_WIDTH => w,
+                _ => sheet.headers[c]
+                    .split_whitespace()
+                    .map(chars)
+                    .fold(0.0, f64::max),
+            };
             (body.max(head) + 2.0).min(MAX_WIDTH)
         })
         .collect()
