@@ -54,6 +54,8 @@ pub enum TableFormat {
 pub enum ReportFormat {
     Md,
     Csv,
+    /// A Word document (needs --out): the report, or with --missing the reminder letter
+    Docx,
 }
 
 /// A list as a terminal table, CSV, JSON, or an Excel workbook.
@@ -98,6 +100,42 @@ pub enum MatrixBy {
     Section,
 }
 
+/// What a Word document says about itself. Anything not given is left as a visible
+/// placeholder (Số: …/…, ngày … tháng … năm …) to fill in by hand.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LetterArgs {
+    /// Document number and symbol, e.g. 215/SNV-CCHC (số, ký hiệu văn bản)
+    #[arg(long, value_name = "REF")]
+    pub number: Option<String>,
+    /// The issuing body (cơ quan ban hành) [default: Sở Nội vụ]
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The body above it (cơ quan chủ quản) [default: the plan's issuer, UBND tỉnh Lạng Sơn]
+    #[arg(long, value_name = "NAME")]
+    pub superior: Option<String>,
+    /// Place written before the date (địa danh), e.g. "Lạng Sơn"
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Date of the document (ngày ban hành), YYYY-MM-DD or dd/mm/yyyy
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Name of the person who signs (người ký)
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// The signer's title (chức vụ người ký) [default: GIÁM ĐỐC]
+    #[arg(long, value_name = "TITLE")]
+    pub signer_title: Option<String>,
+    /// Signing on behalf of the head (thẩm quyền ký), e.g. "KT. GIÁM ĐỐC"
+    #[arg(long, value_name = "TEXT")]
+    pub on_behalf: Option<String>,
+    /// Reply by this date, in a reminder letter (hạn báo cáo)
+    #[arg(long, value_name = "DATE")]
+    pub reply_by: Option<String>,
+    /// Another line under "Nơi nhận" (repeatable), e.g. "Thanh tra tỉnh"
+    #[arg(long = "cc", value_name = "NAME")]
+    pub cc: Vec<String>,
+}
+
 /// An agency's part of an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AgencyStateArg {
@@ -133,6 +171,8 @@ pub enum ExportFormat {
     Md,
     /// An Excel workbook: items, agencies, checklist (needs --out)
     Xlsx,
+    /// A Word report: progress per index, part and agency, with evidence (needs --out)
+    Docx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,6 +278,14 @@ pub enum Command {
         missing: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
+        /// Write the document to this file (with --format docx)
+        #[arg(long, value_name = "FILE", conflicts_with = "per_agency")]
+        out: Option<PathBuf>,
+        /// With --missing --format docx: one letter per late agency, into this folder
+        #[arg(long, value_name = "DIR")]
+        per_agency: Option<PathBuf>,
+        #[command(flatten)]
+        letter: LetterArgs,
     },
     /// Items whose id, title, text, agencies or notes match, ignoring case and diacritics
     Search {
@@ -256,6 +304,8 @@ pub enum Command {
         /// Write to this file (atomically) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        letter: LetterArgs,
     },
     /// The audit log, newest first
     History {

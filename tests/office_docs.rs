@@ -355,3 +355,388 @@ fn binary_formats_need_a_file_and_leave_nothing_half_written() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+// ---- Word documents -------------------------------------------------------------------
+
+/// The text of the `w:t` runs between `from` and `to` in `xml`, XML entities decoded.
+fn runs(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(p) = rest.find("<w:t") {
+        rest = &rest[p + 4..];
+        // <w:t>, <w:t xml:space="preserve">, but not <w:tbl>, <w:tc>, <w:tr> …
+        if !(rest.starts_with('>') || rest.starts_with(' ')) {
+            continue;
+        }
+        let start = rest.find('>').unwrap() + 1;
+        let end = rest.find("</w:t>").unwrap();
+        out.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every paragraph's text, in order (those inside tables too).
+fn paragraphs(xml: &str) -> Vec<String> {
+    xml.split("</w:p>").map(runs).collect()
+}
+
+/// The rows of every table after the first (the letterhead), as cells of text; a cell's
+/// paragraphs joined by a line break.
+fn table_rows(xml: &str) -> Vec<Vec<String>> {
+    xml.split("<w:tr>")
+        .skip(1)
+        .map(|tr| {
+            let tr = &tr[..tr.find("</w:tr>").unwrap()];
+            tr.split("</w:tc>")
+                .filter(|c| c.contains("<w:tc>"))
+                .map(|c| {
+                    c.split("</w:p>")
+                        .map(runs)
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn document_xml(path: &Path) -> String {
+    let xml = part(path, "word/document.xml");
+    assert!(is_nfc(&xml), "text not in NFC");
+    xml
+}
+
+fn has(paras: &[String], text: &str) {
+    assert!(
+        paras.iter().any(|p| p == text),
+        "no paragraph {text:?} in {paras:#?}"
+    );
+}
+
+/// A4 portrait, margins 20/20/30/15 mm, Times New Roman, header rows that repeat.
+fn assert_layout(path: &Path, xml: &str) {
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "not A4");
+    assert!(
+        xml.contains(r#"w:top="1134""#)
+            && xml.contains(r#"w:left="1701""#)
+            && xml.contains(r#"w:right="850""#),
+        "margins"
+    );
+    let styles = part(path, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Times New Roman""#), "font");
+    assert!(xml.contains("<w:tblHeader />"), "no repeating header row");
+}
+
+#[test]
+fn reminder_letter_names_every_late_agency_with_its_parts() {
+    let db = sample();
+    let out = db.file("don-doc.docx");
+    db.ok(&[
+        "--today",
+        "2023-07-10",
+        "report",
+        "--missing",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+        "--number",
+        "215/SNV-CCHC",
+        "--place",
+        "Lạng Sơn",
+        "--date",
+        "2023-07-12",
+        "--on-behalf",
+        "KT. Giám đốc",
+        "--signer-title",
+        "Phó Giám đốc",
+        "--signer",
+        "Nguyễn Văn An",
+    ]);
+    let xml = document_xml(&out);
+    assert_layout(&out, &xml);
+    let paras = paragraphs(&xml);
+    for p in [
+        "UBND TỈNH LẠNG SƠN",
+        "SỞ NỘI VỤ",
+        "Số: 215/SNV-CCHC",
+        "V/v đôn đốc thực hiện Kế hoạch nâng cao PAR INDEX, SIPAS, PAPI tỉnh Lạng Sơn năm 2023",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lạng Sơn, ngày 12 tháng 7 năm 2023",
+        "Kính gửi: Các cơ quan, đơn vị có tên trong danh sách dưới đây.",
+        "Nơi nhận:",
+        "- Như trên;",
+        "- UBND tỉnh Lạng Sơn (b/c);",
+        "- Lưu: VT, ….",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn An",
+    ] {
+        has(&paras, p);
+    }
+    // The table: one row per late agency, the same agencies and parts as
+    // `overdue --by-agency` on the same day.
+    let late = csv(&db.ok(&[
+        "--today",
+        "2023-07-10",
+        "overdue",
+        "--by-agency",
+        "--format",
+        "csv",
+    ]));
+    let mut want: Vec<(String, usize)> = Vec::new();
+    for r in &late[1..] {
+        match want.last_mut() {
+            Some((a, n)) if *a == r[0] => *n += 1,
+            _ => want.push((r[0].clone(), 1)),
+        }
+    }
+    let rows = table_rows(&xml);
+    let table: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 4).collect();
+    assert_eq!(
+        table[0],
+        &[
+            "STT",
+            "Cơ quan, đơn vị",
+            "Phần việc chưa hoàn thành",
+            "Số việc"
+        ]
+    );
+    let got: Vec<(String, usize)> = table[1..]
+        .iter()
+        .map(|r| (r[1].clone(), r[3].parse().unwrap()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(
+        got.len(),
+        38,
+        "41 agencies less Cao Lộc, Sở Nội vụ (done), the Treasury (exempt)"
+    );
+    let thue = table
+        .iter()
+        .find(|r| r[1] == "Cục Thuế tỉnh Lạng Sơn")
+        .expect("an agency that only reported is still late");
+    assert!(
+        thue[2].starts_with("IV.1.a.t1 — Kế hoạch của các cơ quan"),
+        "{thue:?}"
+    );
+    assert!(thue[2].contains("quá hạn 10 ngày"), "{thue:?}");
+    assert_eq!(
+        thue[0],
+        (table.iter().position(|r| r == thue).unwrap()).to_string()
+    );
+}
+
+#[test]
+fn a_letter_without_its_particulars_shows_placeholders() {
+    let db = sample();
+    let out = db.file("don-doc.docx");
+    db.ok(&[
+        "--today",
+        "2023-07-10",
+        "report",
+        "--missing",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let paras = paragraphs(&document_xml(&out));
+    for p in [
+        "Số: …/…",
+        "……, ngày … tháng … năm …",
+        "GIÁM ĐỐC",
+        "[Họ và tên người ký]",
+    ] {
+        has(&paras, p);
+    }
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains("về Sở Nội vụ trước ngày …/…/……")),
+        "{paras:#?}"
+    );
+}
+
+#[test]
+fn one_letter_per_late_agency() {
+    let db = sample();
+    let dir = db.file("thu");
+    let said = db.ok(&[
+        "--today",
+        "2023-07-10",
+        "report",
+        "--missing",
+        "--format",
+        "docx",
+        "--per-agency",
+        dir.to_str().unwrap(),
+        "--reply-by",
+        "20/07/2023",
+    ]);
+    assert!(said.contains("38"), "{said}");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 38);
+    assert!(files.contains(&"ban-dan-toc.docx".to_string()), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("cao-loc")), "{files:?}");
+    let xml = document_xml(&dir.join("ban-dan-toc.docx"));
+    assert_layout(&dir.join("ban-dan-toc.docx"), &xml);
+    let paras = paragraphs(&xml);
+    has(&paras, "Kính gửi: Ban Dân tộc tỉnh");
+    has(&paras, "- Ban Dân tộc tỉnh;");
+    assert!(paras.iter().any(|p| p.contains("trước ngày 20/07/2023")));
+    let rows = table_rows(&xml);
+    let parts: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 5).collect();
+    assert_eq!(parts[0], &["STT", "Mã", "Nhiệm vụ", "Hạn", "Tình trạng"]);
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[1][1], "IV.1.a.t1");
+    assert_eq!(parts[1][3], "30/06/2023");
+    assert_eq!(parts[1][4], "Chưa thực hiện\nquá hạn 10 ngày");
+}
+
+#[test]
+fn agency_report_lists_its_duties_as_the_csv_does() {
+    let db = sample();
+    let out = db.file("cao-loc.docx");
+    db.ok(&[
+        "--today",
+        "2023-07-10",
+        "report",
+        "--agency",
+        "cao loc",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let want = csv(db
+        .ok(&[
+            "--today",
+            "2023-07-10",
+            "report",
+            "--agency",
+            "cao loc",
+            "--format",
+            "csv",
+        ])
+        .trim_start_matches('\u{feff}'));
+    let xml = document_xml(&out);
+    assert_layout(&out, &xml);
+    let paras = paragraphs(&xml);
+    has(&paras, "BÁO CÁO");
+    has(
+        &paras,
+        "Tình hình thực hiện Kế hoạch nâng cao PAR INDEX, SIPAS, PAPI tỉnh Lạng Sơn năm 2023 của Ủy ban nhân dân huyện Cao Lộc",
+    );
+    has(&paras, "Tính đến ngày 10/07/2023");
+    has(&paras, "- Ủy ban nhân dân huyện Cao Lộc;");
+    let rows: Vec<Vec<String>> = table_rows(&xml)
+        .into_iter()
+        .filter(|r| r.len() == 6 && r[0] != "Mã")
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let want_ids: Vec<&str> = want[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, want_ids);
+    let plan = rows.iter().find(|r| r[0] == "IV.1.a.t1").unwrap();
+    assert_eq!(plan[3], "30/06/2023");
+    assert!(plan[4].starts_with("Đã xong"), "{plan:?}");
+    assert_eq!(plan[5], "45/KH-UBND (20/06/2023)");
+}
+
+#[test]
+fn plan_report_has_progress_evidence_and_overdue_tasks() {
+    let db = sample();
+    let out = db.file("bao-cao.docx");
+    db.ok(&[
+        "--today",
+        "2023-12-01",
+        "export",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let xml = document_xml(&out);
+    assert_layout(&out, &xml);
+    let paras = paragraphs(&xml);
+    has(&paras, "BÁO CÁO");
+    has(
+        &paras,
+        "Kết quả thực hiện Kế hoạch nâng cao PAR INDEX, SIPAS, PAPI tỉnh Lạng Sơn năm 2023",
+    );
+    for h in [
+        "I. Tiến độ theo chỉ số",
+        "II. Tiến độ theo phần",
+        "III. Tiến độ theo cơ quan",
+        "IV. Nhiệm vụ đã hoàn thành và minh chứng",
+        "V. Nhiệm vụ quá hạn",
+    ] {
+        has(&paras, h);
+    }
+    let rows = table_rows(&xml);
+    assert!(
+        rows.iter().any(|r| r == &["PAR INDEX", "1", "50", "2%"]),
+        "{rows:?}"
+    );
+    let done = rows
+        .iter()
+        .find(|r| r.get(1).map(String::as_str) == Some("III.1.2.4.c1.t1"))
+        .unwrap();
+    assert_eq!(
+        done[4],
+        "45/KH-SNV (12/06/2023) — Đã ban hành Kế hoạch sắp xếp đơn vị sự nghiệp công lập năm 2023"
+    );
+    let overdue = json(&db.ok(&["--today", "2023-12-01", "overdue", "--format", "json"]));
+    let overdue = overdue.as_array().unwrap();
+    let late_rows: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.len() == 5 && r[4].contains("quá hạn"))
+        .collect();
+    assert_eq!(late_rows.len(), overdue.len());
+    for (r, w) in late_rows.iter().zip(overdue) {
+        assert_eq!(r[1], w["id"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn word_documents_need_a_file_and_a_day_with_nothing_late_writes_none() {
+    let db = sample();
+    let err = db.fails(
+        &["report", "--missing", "--format", "docx"],
+        exit::BAD_INPUT,
+    );
+    assert!(err.contains("--out"), "{err}");
+    db.fails(&["export", "--format", "docx"], exit::BAD_INPUT);
+    db.fails(
+        &["report", "--missing", "--per-agency", "thu"],
+        exit::BAD_INPUT,
+    );
+    db.fails(
+        &["report", "--agency", "snv", "--out", "x.docx"],
+        exit::BAD_INPUT,
+    );
+    let out = db.file("khong.docx");
+    let said = db.ok(&[
+        "--today",
+        "2023-06-01",
+        "report",
+        "--missing",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(said.contains("Không có cơ quan nào"), "{said}");
+    assert!(!out.exists());
+}

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Command, ExportFormat, Global, MatrixFormat, SheetFormat};
+use crate::cli::{Command, ExportFormat, Global, MatrixFormat, ReportFormat, SheetFormat};
 use crate::i18n::{Lang, Localized, S};
 use crate::plan::{self, NodeIx, Plan, Status};
 use crate::store::{Actor, Store, StoreError};
@@ -227,7 +227,29 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Export {
             format: ExportFormat::Xlsx,
             out: Some(file),
+            ..
         } => office::export_xlsx(&ctx, file, out),
+        Command::Export {
+            format: ExportFormat::Docx,
+            out: Some(file),
+            letter,
+        } => office::export_docx(&ctx, file, letter, out),
+        Command::Report {
+            agency,
+            missing,
+            format: ReportFormat::Docx,
+            out: file,
+            per_agency,
+            letter,
+        } => office::report_docx(
+            &ctx,
+            agency.as_deref(),
+            *missing,
+            file.as_deref(),
+            per_agency.as_deref(),
+            letter,
+            out,
+        ),
         Command::Overdue {
             agency,
             within,
@@ -282,13 +304,16 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             agency,
             missing,
             format,
+            ..
         } => report::run(&ctx, agency.as_deref(), *missing, *format, out),
         Command::Search {
             query,
             format,
             limit,
         } => search::run(&ctx, &query.join(" "), *format, *limit, out),
-        Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
+        Command::Export {
+            format, out: file, ..
+        } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
         Command::Backup { .. }
         | Command::Import { .. }

@@ -1,9 +1,11 @@
 //! Reports as neutral shapes, and one writer per office format.
 //!
-//! Commands build a shape once from the plan ([`sheet::Workbook`] for a spreadsheet);
-//! [`xlsx`] turns it into the bytes of a file. Nothing here reads the database or knows a
-//! command.
+//! Commands build a shape once from the plan ([`sheet::Workbook`] for a spreadsheet,
+//! [`document::Document`] for an administrative document); [`xlsx`] and [`docx`] turn it into
+//! the bytes of a file. Nothing here reads the database or knows a command.
 
+pub mod document;
+pub mod docx;
 pub mod sheet;
 pub mod xlsx;
 
