@@ -297,7 +297,8 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         limit: usize,
     },
-    /// Write the plan with its status and notes as JSON, CSV or a Markdown report
+    /// Write the plan with its status and notes as JSON, CSV, a Markdown report, an Excel
+    /// workbook or a Word report
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,

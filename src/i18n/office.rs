@@ -79,7 +79,7 @@ office_strings! {
     SignerPlaceholder = "[Họ và tên người ký]", "[Signer's name]";
     // Messages.
     NeedOut = "--format {} ghi một tệp nhị phân, không in ra màn hình: hãy ghi --out TỆP", "--format {} writes a binary file, not text for the terminal: give --out FILE";
-    OutNeedsBinary = "--out ghi tệp {}, hãy dùng kèm --format {}; bảng, CSV và Markdown in ra màn hình (chuyển vào tệp bằng >)", "--out writes a {} file: use it with --format {}; tables, CSV and Markdown go to standard output (redirect with >)";
+    OutNeedsBinary = "--out ghi tệp {}, hãy dùng kèm --format {}; bảng, CSV và Markdown in ra màn hình (chuyển vào tệp bằng >)", "--out writes a .{} file: use it with --format {}; tables, CSV and Markdown go to standard output (redirect with >)";
     PerAgencyOnlyDocx = "--per-agency chỉ dùng với report --missing --format docx", "--per-agency only goes with report --missing --format docx";
     LettersWritten = "Đã ghi {} công văn vào {}", "Wrote {} letters to {}";
 }
