@@ -155,9 +155,54 @@ fn checklist_workbook_has_the_csv_rows_with_real_dates_and_marks() {
     assert_eq!(date(&cao_loc[3]), "2023-06-20");
     assert_eq!(text(&cao_loc[4]), "đúng hạn");
     assert_header_frozen_and_filtered(&out, 1, 5, 41);
-    // Not-yet-issued plans are past due on 10/07: those cells are filled red.
-    let styles = part(&out, "xl/styles.xml");
-    assert!(styles.contains("FFFFC7CE"), "no overdue fill in styles");
+    // A plan not issued is past due on 10/07: its cell is red; Cao Lộc's, on time, green.
+    let row_of = |name: &str| 1 + rows.iter().position(|r| text(&r[0]) == name).unwrap();
+    assert_eq!(
+        fill(&out, 1, &format!("E{}", row_of("Ban Dân tộc tỉnh"))),
+        "FFFFC7CE"
+    );
+    assert_eq!(
+        fill(
+            &out,
+            1,
+            &format!("E{}", row_of("Ủy ban nhân dân huyện Cao Lộc"))
+        ),
+        "FFC6EFCE"
+    );
+    assert_eq!(
+        fill(&out, 1, &format!("A{}", row_of("Ban Dân tộc tỉnh"))),
+        "none"
+    );
+}
+
+/// The fill colour of a cell (`FFFFC7CE`), or `none`: its style's fill in styles.xml.
+fn fill(path: &Path, sheet: usize, cell: &str) -> String {
+    let xml = part(path, &format!("xl/worksheets/sheet{sheet}.xml"));
+    let at = xml
+        .find(&format!(r#"<c r="{cell}""#))
+        .unwrap_or_else(|| panic!("no cell {cell}"));
+    let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+    let style: usize = tag
+        .split(r#" s=""#)
+        .nth(1)
+        .map_or(0, |s| s[..s.find('"').unwrap()].parse().unwrap());
+    let styles = part(path, "xl/styles.xml");
+    let nth = |list: &str, tag: &str, n: usize| -> String {
+        let start = styles.find(&format!("<{list}")).unwrap();
+        let body = &styles[start..start + styles[start..].find(&format!("</{list}>")).unwrap()];
+        body.split(&format!("<{tag}"))
+            .nth(n + 1)
+            .unwrap()
+            .to_string()
+    };
+    let xf = nth("cellXfs", "xf ", style);
+    let after = xf.split(r#"fillId=""#).nth(1).unwrap();
+    let fill_id: usize = after[..after.find('"').unwrap()].parse().unwrap();
+    let f = nth("fills", "fill>", fill_id);
+    match f.split(r#"fgColor rgb=""#).nth(1) {
+        Some(rest) => rest[..rest.find('"').unwrap()].to_string(),
+        None => "none".into(),
+    }
 }
 
 #[test]
@@ -431,6 +476,17 @@ fn assert_layout(path: &Path, xml: &str) {
     let styles = part(path, "word/styles.xml");
     assert!(styles.contains(r#"w:ascii="Times New Roman""#), "font");
     assert!(xml.contains("<w:tblHeader />"), "no repeating header row");
+    // Page numbers in the top margin, not on the first page.
+    assert!(xml.contains("<w:titlePg />"), "first page numbered");
+    let numbered = (1..=2).any(|n| {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut h = String::new();
+        zip.by_name(&format!("word/header{n}.xml"))
+            .map(|mut f| f.read_to_string(&mut h).unwrap())
+            .is_ok()
+            && h.contains("PAGE")
+    });
+    assert!(numbered, "no page number in a header");
 }
 
 #[test]

@@ -158,10 +158,12 @@ pub fn report_docx(
 ) -> Result<(), Failure> {
     let letter = letter::Letter::new(ctx, args)?;
     let lang = ctx.lang;
+    // `check` made sure there is somewhere to write.
+    let need_out = || Failure::new(exit::BAD_INPUT, O::NeedOut.fill(lang, &[&"docx"]));
     if !missing {
         let a = super::overdue::resolve_agency(ctx, agency.unwrap_or_default())?;
         let doc = reports::agency_report(ctx, &letter, a)?;
-        return save_doc(ctx, &doc, file.unwrap_or(Path::new("bao-cao.docx")), out);
+        return save_doc(ctx, &doc, file.ok_or_else(need_out)?, out);
     }
     let late = reminder::late_parts(ctx)?;
     if late.is_empty() {
@@ -170,7 +172,7 @@ pub fn report_docx(
     }
     let Some(dir) = per_agency else {
         let doc = reminder::reminder(ctx, &letter, &late, None);
-        return save_doc(ctx, &doc, file.unwrap_or(Path::new("don-doc.docx")), out);
+        return save_doc(ctx, &doc, file.ok_or_else(need_out)?, out);
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", dir.display())))?;
