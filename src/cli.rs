@@ -54,6 +54,86 @@ pub enum TableFormat {
 pub enum ReportFormat {
     Md,
     Csv,
+    /// A Word document (needs --out): the report, or with --missing the reminder letter
+    Docx,
+}
+
+/// A list as a terminal table, CSV, JSON, or an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SheetFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    /// An Excel workbook (needs --out)
+    Xlsx,
+}
+
+impl SheetFormat {
+    /// The text format; an `xlsx` request never reaches the text writers.
+    pub fn text(self) -> TableFormat {
+        match self {
+            SheetFormat::Table | SheetFormat::Xlsx => TableFormat::Table,
+            SheetFormat::Csv => TableFormat::Csv,
+            SheetFormat::Json => TableFormat::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MatrixFormat {
+    #[default]
+    Table,
+    /// One row per agency and column: done, total, overdue
+    Csv,
+    /// An Excel workbook with both views, by index and by section (needs --out)
+    Xlsx,
+}
+
+/// The matrix's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MatrixBy {
+    /// PAR INDEX, SIPAS, PAPI and the rest (theo chỉ số)
+    #[default]
+    Index,
+    /// Each numbered section (theo mục)
+    Section,
+}
+
+/// What a Word document says about itself. Anything not given is left as a visible
+/// placeholder (Số: …/…, ngày … tháng … năm …) to fill in by hand.
+#[derive(Debug, Args, Clone, Default)]
+pub struct LetterArgs {
+    /// Document number and symbol, e.g. 215/SNV-CCHC (số, ký hiệu văn bản)
+    #[arg(long, value_name = "REF")]
+    pub number: Option<String>,
+    /// The issuing body (cơ quan ban hành) [default: Sở Nội vụ]
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The body above it (cơ quan chủ quản) [default: the plan's issuer, UBND tỉnh Lạng Sơn]
+    #[arg(long, value_name = "NAME")]
+    pub superior: Option<String>,
+    /// Place written before the date (địa danh), e.g. "Lạng Sơn"
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Date of the document (ngày ban hành), YYYY-MM-DD or dd/mm/yyyy
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Name of the person who signs (người ký)
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// The signer's title (chức vụ người ký) [default: GIÁM ĐỐC]
+    #[arg(long, value_name = "TITLE")]
+    pub signer_title: Option<String>,
+    /// Signing on behalf of the head (thẩm quyền ký), e.g. "KT. GIÁM ĐỐC"
+    #[arg(long, value_name = "TEXT")]
+    pub on_behalf: Option<String>,
+    /// Reply by this date, in a reminder letter (hạn báo cáo)
+    #[arg(long, value_name = "DATE")]
+    pub reply_by: Option<String>,
+    /// Another line under "Nơi nhận" (repeatable), e.g. "Thanh tra tỉnh"
+    #[arg(long = "cc", value_name = "NAME")]
+    pub cc: Vec<String>,
 }
 
 /// An agency's part of an item.
@@ -89,6 +169,10 @@ pub enum ExportFormat {
     Json,
     Csv,
     Md,
+    /// An Excel workbook: items, agencies, checklist (needs --out)
+    Xlsx,
+    /// A Word report: progress per index, part and agency, with evidence (needs --out)
+    Docx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,7 +191,10 @@ pub enum Command {
         #[arg(long)]
         by_agency: bool,
         #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
+        format: SheetFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// One item: text, agencies by role, deadline, status, targets, notes
     Show {
@@ -166,7 +253,20 @@ pub enum Command {
     /// The 30/06 checklist: has each agency issued its own plan, on time?
     Checklist {
         #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
+        format: SheetFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Each agency's done/total parts per index or section (the view of `m`)
+    Matrix {
+        #[arg(long, value_enum, default_value = "index")]
+        by: MatrixBy,
+        #[arg(long, value_enum, default_value = "table")]
+        format: MatrixFormat,
+        /// Write the workbook to this file (with --format xlsx)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// One agency's duties, status and evidence, or (--missing) who has not done their part
     Report {
@@ -178,6 +278,14 @@ pub enum Command {
         missing: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
+        /// Write the document to this file (with --format docx)
+        #[arg(long, value_name = "FILE", conflicts_with = "per_agency")]
+        out: Option<PathBuf>,
+        /// With --missing --format docx: one letter per late agency, into this folder
+        #[arg(long, value_name = "DIR")]
+        per_agency: Option<PathBuf>,
+        #[command(flatten)]
+        letter: LetterArgs,
     },
     /// Items whose id, title, text, agencies or notes match, ignoring case and diacritics
     Search {
@@ -189,13 +297,16 @@ pub enum Command {
         #[arg(long, default_value_t = 30)]
         limit: usize,
     },
-    /// Write the plan with its status and notes as JSON, CSV or a Markdown report
+    /// Write the plan with its status and notes as JSON, CSV, a Markdown report, an Excel
+    /// workbook or a Word report
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to this file (atomically) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        letter: LetterArgs,
     },
     /// The audit log, newest first
     History {

@@ -4,8 +4,10 @@
 //! Placeholders are `{}`, filled in order by [`fill`].
 
 mod errors;
+mod office;
 
 pub use errors::Localized;
+pub use office::{O, place_date};
 
 use chrono::NaiveDate;
 

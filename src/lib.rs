@@ -4,12 +4,14 @@
 //! - [`store`]: the only place SQL lives (open, migrations, one transaction per write).
 //! - [`text`]: NFC, diacritic folding, Vietnamese order, display width, safe display.
 //! - [`i18n`]: every user-facing string in Vietnamese and English.
+//! - [`output`]: reports as neutral shapes, and the Word and Excel writers.
 //! - [`cli`] and [`commands`]: the one-shot commands.
 //! - [`tui`]: the interactive view.
 
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod output;
 pub mod plan;
 pub mod store;
 pub mod text;

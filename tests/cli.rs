@@ -106,6 +106,11 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
             "45/KH-UBND",
         ),
         (
+            "matrix",
+            &["--today", "2023-07-01", "matrix"],
+            "Cơ quan × chỉ số",
+        ),
+        (
             "report",
             &["--today", "2023-07-01", "report", "--agency", "cao loc"],
             "**Cơ quan:** Ủy ban nhân dân huyện Cao Lộc",

@@ -77,6 +77,7 @@ pub fn run(
         ExportFormat::Json => json(ctx, &notes, &mut buf)?,
         ExportFormat::Csv => csv(ctx, &notes, &mut buf).or_fail()?,
         ExportFormat::Md => md(ctx, &notes, &mut buf).or_fail()?,
+        ExportFormat::Xlsx | ExportFormat::Docx => unreachable!("written by commands::office"),
     }
     match file {
         None => out.write_all(&buf).or_fail(),

@@ -9,6 +9,8 @@ mod doctor;
 mod export;
 mod history;
 mod maintenance;
+mod matrix;
+mod office;
 mod overdue;
 mod report;
 mod search;
@@ -22,7 +24,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Command, Global};
+use crate::cli::{Command, ExportFormat, Global, MatrixFormat, ReportFormat, SheetFormat};
 use crate::i18n::{Lang, Localized, S};
 use crate::plan::{self, NodeIx, Plan, Status};
 use crate::store::{Actor, Store, StoreError};
@@ -216,21 +218,69 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             S::WithinTooFar.fill(g.lang, &[days, &MAX_WITHIN_DAYS]),
         ));
     }
+    office::check(cmd, g.lang)?;
     let mut ctx = Ctx::open(g)?;
     let r = match cmd {
         Command::Status => status::run(&ctx, out),
         Command::Overdue {
             agency,
             within,
+            by_agency,
+            format: SheetFormat::Xlsx,
+            out: Some(file),
+        } => office::overdue(&ctx, agency.as_deref(), *within, *by_agency, file, out),
+        Command::Checklist {
+            format: SheetFormat::Xlsx,
+            out: Some(file),
+        } => office::checklist(&ctx, file, out),
+        Command::Matrix {
+            format: MatrixFormat::Xlsx,
+            out: Some(file),
+            ..
+        } => office::matrix(&ctx, file, out),
+        Command::Matrix { by, format, .. } => matrix::run(&ctx, *by, *format, out),
+        Command::Export {
+            format: ExportFormat::Xlsx,
+            out: Some(file),
+            ..
+        } => office::export_xlsx(&ctx, file, out),
+        Command::Export {
+            format: ExportFormat::Docx,
+            out: Some(file),
+            letter,
+        } => office::export_docx(&ctx, file, letter, out),
+        Command::Report {
+            agency,
+            missing,
+            format: ReportFormat::Docx,
+            out: file,
+            per_agency,
+            letter,
+        } => office::report_docx(
+            &ctx,
+            agency.as_deref(),
+            *missing,
+            file.as_deref(),
+            per_agency.as_deref(),
+            letter,
+            out,
+        ),
+        Command::Overdue {
+            agency,
+            within,
             by_agency: true,
             format,
-        } => accountability::overdue_by_agency(&ctx, agency.as_deref(), *within, *format, out),
+            ..
+        } => {
+            accountability::overdue_by_agency(&ctx, agency.as_deref(), *within, format.text(), out)
+        }
         Command::Overdue {
             agency,
             within,
             by_agency: false,
             format,
-        } => overdue::run(&ctx, agency.as_deref(), *within, *format, out),
+            ..
+        } => overdue::run(&ctx, agency.as_deref(), *within, format.text(), out),
         Command::Show { id } => show::run(&ctx, id, out),
         Command::Done { ids } => write::done(&mut ctx, ids, true, out),
         Command::Reopen { ids } => write::done(&mut ctx, ids, false, out),
@@ -264,18 +314,21 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             (doc.as_deref(), doc_date.as_deref(), note.as_deref()),
             out,
         ),
-        Command::Checklist { format } => accountability::checklist(&ctx, *format, out),
+        Command::Checklist { format, .. } => accountability::checklist(&ctx, format.text(), out),
         Command::Report {
             agency,
             missing,
             format,
+            ..
         } => report::run(&ctx, agency.as_deref(), *missing, *format, out),
         Command::Search {
             query,
             format,
             limit,
         } => search::run(&ctx, &query.join(" "), *format, *limit, out),
-        Command::Export { format, out: file } => export::run(&ctx, *format, file.as_deref(), out),
+        Command::Export {
+            format, out: file, ..
+        } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
         Command::Backup { .. }
         | Command::Restore { .. }
