@@ -52,6 +52,11 @@ strings! {
     DaysLeft = "còn {} ngày", "{} days left";
     DueToday = "hôm nay", "due today";
     DaysLate = "quá hạn {} ngày", "{} days overdue";
+    DayLeft = "còn 1 ngày", "1 day left";
+    DayLate = "quá hạn 1 ngày", "1 day overdue";
+    // A milestone whose item is done, with the day it was done.
+    MilestoneMet = "xong {}", "met {}";
+    MilestoneMetUndated = "xong", "met";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
@@ -374,9 +379,20 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 pub fn countdown(lang: Lang, c: Countdown) -> String {
     match c {
+        Countdown::Left(1) => S::DayLeft.get(lang).to_string(),
         Countdown::Left(d) => S::DaysLeft.fill(lang, &[&d]),
         Countdown::Today => S::DueToday.get(lang).to_string(),
+        Countdown::Late(1) => S::DayLate.get(lang).to_string(),
         Countdown::Late(d) => S::DaysLate.fill(lang, &[&d]),
+    }
+}
+
+/// A milestone's state: "xong 28/06/2023" once met, else its countdown.
+pub fn milestone(lang: Lang, met: Option<Option<NaiveDate>>, c: Countdown) -> String {
+    match met {
+        Some(Some(day)) => S::MilestoneMet.fill(lang, &[&date(day)]),
+        Some(None) => S::MilestoneMetUndated.get(lang).to_string(),
+        None => countdown(lang, c),
     }
 }
 
@@ -429,6 +445,9 @@ mod tests {
         );
         assert_eq!(countdown(Lang::Vi, Countdown::Today), "hôm nay");
         assert_eq!(countdown(Lang::En, Countdown::Left(3)), "3 days left");
+        assert_eq!(countdown(Lang::En, Countdown::Left(1)), "1 day left");
+        assert_eq!(countdown(Lang::En, Countdown::Late(1)), "1 day overdue");
+        assert_eq!(countdown(Lang::Vi, Countdown::Late(1)), "quá hạn 1 ngày");
     }
 
     #[test]

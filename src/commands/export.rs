@@ -76,7 +76,10 @@ pub fn run(
     match format {
         ExportFormat::Json => json(ctx, &notes, &mut buf)?,
         ExportFormat::Csv => csv(ctx, &notes, &mut buf).or_fail()?,
-        ExportFormat::Md => md(ctx, &notes, &mut buf).or_fail()?,
+        ExportFormat::Md => {
+            let ledger = super::accountability::ledger(ctx)?;
+            md(ctx, &notes, &ledger, &mut buf).or_fail()?
+        }
     }
     match file {
         None => out.write_all(&buf).or_fail(),
@@ -251,7 +254,12 @@ fn csv(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std:
     Ok(())
 }
 
-fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::io::Result<()> {
+fn md(
+    ctx: &Ctx,
+    notes: &HashMap<String, Vec<Note>>,
+    ledger: &crate::plan::accountability::Ledger,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let pct = |t: crate::plan::Tally| format!("{:.0}%", t.ratio() * 100.0);
     writeln!(out, "# {} — {}", S::ReportTitle.get(lang), plan.title())?;
@@ -305,7 +313,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
         S::Overdue.get(lang)
     )?;
     writeln!(out, "|---|---:|---:|---:|---:|")?;
-    for r in query::agency_rows(plan, st, ctx.today) {
+    for r in query::agency_rows(plan, st, ledger, ctx.today) {
         let a = plan.agencies.get(r.agency);
         writeln!(
             out,
@@ -355,7 +363,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
     }
     writeln!(out, "## {}", S::ReportOverdue.get(lang))?;
     writeln!(out)?;
-    let overdue = query::overdue(plan, st, ctx.today, None, None);
+    let overdue = query::overdue(plan, st, ledger, ctx.today, None, None);
     if overdue.is_empty() {
         writeln!(out, "{}", S::NothingOverdue.get(lang))?;
     } else {
