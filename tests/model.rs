@@ -464,6 +464,10 @@ fn agencies_resolve_from_what_users_type() {
     assert_eq!(id("cao loc"), "ubnd-cao-loc");
     assert_eq!(id("  dinh lap "), "ubnd-dinh-lap");
     assert_eq!(id("Department of Home Affairs"), "snv");
+    // Whole words before fragments: "chi lang" is not the veterans' association ("Cựu chiến
+    // binh tỉnh Lạng Sơn"), whose words only begin with "chi" and "lang".
+    assert_eq!(id("chi lang"), "ubnd-chi-lang");
+    assert_eq!(id("huyen chi lang"), "ubnd-chi-lang");
 
     match ag.resolve("so noi vuu") {
         Err(ResolveError::Unknown(s)) => assert_eq!(ag.get(s[0]).id, "snv", "closest first"),
