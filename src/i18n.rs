@@ -9,6 +9,7 @@ pub use errors::Localized;
 
 use chrono::NaiveDate;
 
+use crate::plan::accountability::AgencyState;
 use crate::plan::{Countdown, NodeKind, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -57,6 +58,10 @@ strings! {
     // A milestone whose item is done, with the day it was done.
     MilestoneMet = "xong {}", "met {}";
     MilestoneMetUndated = "xong", "met";
+    // kehoach changes
+    ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
+    NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
+    ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
@@ -354,6 +359,10 @@ AGENCY MATRIX (m)
     HintPrefix = "gợi ý", "hint";
 }
 
+// Declared after the `strings!` macro, which it uses for its own words.
+mod change;
+pub use change::describe as describe_change;
+
 impl S {
     /// The string with its `{}` placeholders filled in order.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
@@ -406,6 +415,17 @@ pub fn timestamp(rfc3339: &str) -> String {
 /// Dates are shown as dd/mm/yyyy in both languages, as in Vietnamese documents.
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
+}
+
+/// An agency's part in words ("Đã xong", "Không áp dụng").
+pub fn agency_state(lang: Lang, state: AgencyState) -> &'static str {
+    match state {
+        AgencyState::NotStarted => S::StateNotStarted,
+        AgencyState::Reported => S::StateReported,
+        AgencyState::Done => S::StateDone,
+        AgencyState::NotApplicable => S::StateNotApplicable,
+    }
+    .get(lang)
 }
 
 pub fn role(lang: Lang, r: Role) -> &'static str {
