@@ -316,6 +316,15 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         item: Option<String>,
     },
+    /// What changed since a day (the last meeting): done, reopened, notes, deadlines, agency
+    /// parts, by whom, grouped by item in the plan's order
+    Changes {
+        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in this machine's time zone
+        #[arg(long, value_name = "DATE")]
+        since: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
     /// Copy the database consistently (safe while others use it)
     Backup {
         file: PathBuf,

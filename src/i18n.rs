@@ -11,6 +11,7 @@ pub use office::{O, place_date};
 
 use chrono::NaiveDate;
 
+use crate::plan::accountability::AgencyState;
 use crate::plan::{Countdown, NodeKind, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -54,6 +55,15 @@ strings! {
     DaysLeft = "còn {} ngày", "{} days left";
     DueToday = "hôm nay", "due today";
     DaysLate = "quá hạn {} ngày", "{} days overdue";
+    DayLeft = "còn 1 ngày", "1 day left";
+    DayLate = "quá hạn 1 ngày", "1 day overdue";
+    // A milestone whose item is done, with the day it was done.
+    MilestoneMet = "xong {}", "met {}";
+    MilestoneMetUndated = "xong", "met";
+    // kehoach changes
+    ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
+    NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
+    ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
@@ -358,6 +368,10 @@ AGENCY MATRIX (m)
     HintPrefix = "gợi ý", "hint";
 }
 
+// Declared after the `strings!` macro, which it uses for its own words.
+mod change;
+pub use change::describe as describe_change;
+
 impl S {
     /// The string with its `{}` placeholders filled in order.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
@@ -383,9 +397,20 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
 
 pub fn countdown(lang: Lang, c: Countdown) -> String {
     match c {
+        Countdown::Left(1) => S::DayLeft.get(lang).to_string(),
         Countdown::Left(d) => S::DaysLeft.fill(lang, &[&d]),
         Countdown::Today => S::DueToday.get(lang).to_string(),
+        Countdown::Late(1) => S::DayLate.get(lang).to_string(),
         Countdown::Late(d) => S::DaysLate.fill(lang, &[&d]),
+    }
+}
+
+/// A milestone's state: "xong 28/06/2023" once met, else its countdown.
+pub fn milestone(lang: Lang, met: Option<Option<NaiveDate>>, c: Countdown) -> String {
+    match met {
+        Some(Some(day)) => S::MilestoneMet.fill(lang, &[&date(day)]),
+        Some(None) => S::MilestoneMetUndated.get(lang).to_string(),
+        None => countdown(lang, c),
     }
 }
 
@@ -399,6 +424,17 @@ pub fn timestamp(rfc3339: &str) -> String {
 /// Dates are shown as dd/mm/yyyy in both languages, as in Vietnamese documents.
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
+}
+
+/// An agency's part in words ("Đã xong", "Không áp dụng").
+pub fn agency_state(lang: Lang, state: AgencyState) -> &'static str {
+    match state {
+        AgencyState::NotStarted => S::StateNotStarted,
+        AgencyState::Reported => S::StateReported,
+        AgencyState::Done => S::StateDone,
+        AgencyState::NotApplicable => S::StateNotApplicable,
+    }
+    .get(lang)
 }
 
 pub fn role(lang: Lang, r: Role) -> &'static str {
@@ -438,6 +474,9 @@ mod tests {
         );
         assert_eq!(countdown(Lang::Vi, Countdown::Today), "hôm nay");
         assert_eq!(countdown(Lang::En, Countdown::Left(3)), "3 days left");
+        assert_eq!(countdown(Lang::En, Countdown::Left(1)), "1 day left");
+        assert_eq!(countdown(Lang::En, Countdown::Late(1)), "1 day overdue");
+        assert_eq!(countdown(Lang::Vi, Countdown::Late(1)), "quá hạn 1 ngày");
     }
 
     #[test]

@@ -16,13 +16,7 @@ use crate::text::parse_date;
 
 /// The words for an agency's state, in the user's language.
 pub fn state_word(lang: Lang, state: AgencyState) -> &'static str {
-    match state {
-        AgencyState::NotStarted => S::StateNotStarted,
-        AgencyState::Reported => S::StateReported,
-        AgencyState::Done => S::StateDone,
-        AgencyState::NotApplicable => S::StateNotApplicable,
-    }
-    .get(lang)
+    crate::i18n::agency_state(lang, state)
 }
 
 pub fn ledger(ctx: &Ctx) -> Result<Ledger, Failure> {

@@ -24,22 +24,27 @@ struct Row<'a> {
 
 pub fn run(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<(), Failure> {
     let (plan, lang) = (&ctx.plan, ctx.lang);
-    let rows: Vec<Row<'_>> = query::agency_rows(plan, &ctx.status, ctx.today)
-        .into_iter()
-        .map(|r| {
-            let a = plan.agencies.get(r.agency);
-            Row {
-                id: &a.id,
-                name: a.display_name(lang == Lang::En),
-                lead: r.lead,
-                implementing: r.implementing,
-                coordinating: r.coordinating,
-                done: r.tally.done,
-                total: r.tally.total,
-                overdue: r.overdue,
-            }
-        })
-        .collect();
+    let rows: Vec<Row<'_>> = query::agency_rows(
+        plan,
+        &ctx.status,
+        &super::accountability::ledger(ctx)?,
+        ctx.today,
+    )
+    .into_iter()
+    .map(|r| {
+        let a = plan.agencies.get(r.agency);
+        Row {
+            id: &a.id,
+            name: a.display_name(lang == Lang::En),
+            lead: r.lead,
+            implementing: r.implementing,
+            coordinating: r.coordinating,
+            done: r.tally.done,
+            total: r.tally.total,
+            overdue: r.overdue,
+        }
+    })
+    .collect();
     let headers = [
         S::Agency.get(lang),
         S::RoleLead.get(lang),

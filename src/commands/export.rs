@@ -76,7 +76,10 @@ pub fn run(
     match format {
         ExportFormat::Json => json(ctx, &notes, &mut buf)?,
         ExportFormat::Csv => csv(ctx, &notes, &mut buf).or_fail()?,
-        ExportFormat::Md => md(ctx, &notes, &mut buf).or_fail()?,
+        ExportFormat::Md => {
+            let ledger = super::accountability::ledger(ctx)?;
+            md(ctx, &notes, &ledger, &mut buf).or_fail()?
+        }
         ExportFormat::Xlsx | ExportFormat::Docx => unreachable!("written by commands::office"),
     }
     match file {
@@ -252,7 +255,12 @@ fn csv(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std:
     Ok(())
 }
 
-fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::io::Result<()> {
+fn md(
+    ctx: &Ctx,
+    notes: &HashMap<String, Vec<Note>>,
+    ledger: &crate::plan::accountability::Ledger,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
     let pct = |t: crate::plan::Tally| format!("{:.0}%", t.ratio() * 100.0);
     writeln!(out, "# {} — {}", S::ReportTitle.get(lang), plan.title())?;
@@ -306,7 +314,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
         S::Overdue.get(lang)
     )?;
     writeln!(out, "|---|---:|---:|---:|---:|")?;
-    for r in query::agency_rows(plan, st, ctx.today) {
+    for r in query::agency_rows(plan, st, ledger, ctx.today) {
         let a = plan.agencies.get(r.agency);
         writeln!(
             out,
@@ -356,7 +364,7 @@ fn md(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> std::
     }
     writeln!(out, "## {}", S::ReportOverdue.get(lang))?;
     writeln!(out)?;
-    let overdue = query::overdue(plan, st, ctx.today, None, None);
+    let overdue = query::overdue(plan, st, ledger, ctx.today, None, None);
     if overdue.is_empty() {
         writeln!(out, "{}", S::NothingOverdue.get(lang))?;
     } else {

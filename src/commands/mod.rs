@@ -5,6 +5,7 @@ mod accountability;
 pub use accountability::{state_word, timing_words};
 mod agencies;
 pub mod bench;
+mod changes;
 mod doctor;
 mod export;
 mod history;
@@ -330,6 +331,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             format, out: file, ..
         } => export::run(&ctx, *format, file.as_deref(), out),
         Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
+        Command::Changes { since, format } => changes::run(&ctx, since, *format, out),
         Command::Backup { .. }
         | Command::Restore { .. }
         | Command::Import { .. }

@@ -83,7 +83,12 @@ pub fn run(
 ) -> Result<(), Failure> {
     let agency = agency.map(|a| resolve_agency(ctx, a)).transpose()?;
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
-    let items = query::overdue(plan, st, ctx.today, within.map(i64::from), agency);
+    // Only an agency's own parts need the ledger; the plain list does not read it.
+    let ledger = match agency {
+        Some(_) => super::accountability::ledger(ctx)?,
+        None => Default::default(),
+    };
+    let items = query::overdue(plan, st, &ledger, ctx.today, within.map(i64::from), agency);
     let leads: Vec<Vec<String>> = items
         .iter()
         .map(|&i| names(plan, plan.node(i).responsible(), lang))

@@ -25,7 +25,11 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
         } else {
             &m.title
         };
-        let left = i18n::countdown(lang, crate::plan::Countdown::new(m.date, ctx.today));
+        let left = i18n::milestone(
+            lang,
+            crate::plan::due::milestone_met_on(plan, st, m),
+            crate::plan::Countdown::new(m.date, ctx.today),
+        );
         let t = st.due_on(plan, m.date);
         writeln!(
             out,
@@ -92,7 +96,7 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
     )
     .or_fail()?;
     writeln!(out).or_fail()?;
-    let overdue = query::overdue(plan, st, ctx.today, None, None).len();
+    let overdue = query::overdue(plan, st, &Default::default(), ctx.today, None, None).len();
     writeln!(out, "{}", S::StatusOverdueCount.fill(lang, &[&overdue])).or_fail()?;
     let mut db = ctx.store.path().display().to_string();
     if ctx.store.is_read_only() {

@@ -335,7 +335,7 @@ pub fn matrix(
                     row[c].tally.total += 1;
                     if state == AgencyState::Done {
                         row[c].tally.done += 1;
-                    } else if status.deadlines[t] < today {
+                    } else if super::due::part_late(plan, status, ledger, t, a, today) {
                         row[c].overdue += 1;
                     }
                 }
@@ -387,10 +387,10 @@ pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) 
         }
         let node = plan.node(t);
         for a in recordable(plan, t) {
-            let state = ledger.state(status, t, a);
-            if matches!(state, AgencyState::Done | AgencyState::NotApplicable) {
+            if !super::due::part_open_before(plan, status, ledger, t, a, until) {
                 continue;
             }
+            let state = ledger.state(status, t, a);
             let within = plan.agencies.within(a);
             let leads = node.roles.lead.iter().any(|e| within.contains(&e.agency));
             out.push(Missing {

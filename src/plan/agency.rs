@@ -188,6 +188,25 @@ impl Agencies {
             return Err(ResolveError::Ambiguous(exact));
         }
         let words: Vec<&str> = q.split_whitespace().collect();
+        // Whole words first: "chi lang" is Chi Lăng, not the veterans' association ("cựu
+        // chiến binh tỉnh Lạng Sơn"), whose words only begin with them.
+        let whole: Vec<AgencyIx> = self
+            .sorted
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.list[i].folded.iter().any(|f| {
+                    let names: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
+                    words.iter().all(|w| {
+                        let w: Vec<&str> = w.split(|c: char| !c.is_alphanumeric()).collect();
+                        names.windows(w.len().max(1)).any(|win| win == w.as_slice())
+                    })
+                })
+            })
+            .collect();
+        if whole.len() == 1 {
+            return Ok(whole[0]);
+        }
         let partial: Vec<AgencyIx> = self
             .sorted
             .iter()

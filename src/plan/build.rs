@@ -178,6 +178,7 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
         roots,
         by_key,
         folded,
+        parts: Default::default(),
     })
 }
 

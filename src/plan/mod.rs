@@ -5,6 +5,7 @@
 pub mod accountability;
 pub mod agency;
 mod build;
+pub mod due;
 pub mod file;
 pub mod ids;
 pub mod query;
@@ -158,6 +159,9 @@ pub struct Plan {
     by_key: HashMap<String, NodeIx>,
     /// Folded searchable text per node.
     folded: Vec<Folded>,
+    /// Per node, the agencies whose part can be recorded: worked out on first use, since the
+    /// "who is late" questions ask it for every agency and task (see [`due`]).
+    parts: std::sync::OnceLock<Vec<Vec<AgencyIx>>>,
 }
 
 /// A node's searchable text, lower case and without diacritics.
@@ -227,6 +231,15 @@ impl Plan {
     /// Every task in document order.
     pub fn tasks(&self) -> impl Iterator<Item = NodeIx> + '_ {
         (0..self.nodes.len()).filter(|&i| self.nodes[i].is_task())
+    }
+
+    /// [`accountability::recordable`] for node `ix`, computed once per plan.
+    pub fn parts(&self, ix: NodeIx) -> &[AgencyIx] {
+        &self.parts.get_or_init(|| {
+            (0..self.nodes.len())
+                .map(|i| accountability::recordable(self, i))
+                .collect()
+        })[ix]
     }
 
     /// Which roles `agency` (or a group it belongs to) holds on node `ix`.

@@ -2,14 +2,17 @@
 
 use chrono::NaiveDate;
 
-use super::{AgencyIx, NodeIx, Plan, Role, Status, Tally};
+use super::accountability::Ledger;
+use super::{AgencyIx, NodeIx, Plan, Role, Status, Tally, due};
 use crate::text::fold;
 
 /// Unfinished tasks due before `today` (or, with `within`, due up to that many days from
-/// today), optionally only those of one agency, sorted by deadline then document order.
+/// today), sorted by deadline then document order. With `agency`, only the tasks where that
+/// agency's own part is open (see [`due`]): a part it has recorded done is not its delay.
 pub fn overdue(
     plan: &Plan,
     status: &Status,
+    ledger: &Ledger,
     today: NaiveDate,
     within: Option<i64>,
     agency: Option<AgencyIx>,
@@ -30,16 +33,19 @@ pub fn overdue(
                 d < today
             }
         })
-        .filter(|&i| agency.is_none_or(|a| !plan.roles_of(i, a).is_empty()))
+        .filter(|&i| {
+            agency.is_none_or(|a| due::part_open_before(plan, status, ledger, i, a, NaiveDate::MAX))
+        })
         .collect();
     out.sort_by_key(|&i| (status.deadlines[i], i));
     out
 }
 
-/// For each node: whether `agency` (directly or through a group) holds any role on it.
+/// For each node: whether `agency` (directly or through a group) holds any role on it, or
+/// answers for it (a milestone's extra agencies, see [`due`]).
 pub fn duties(plan: &Plan, agency: AgencyIx) -> Vec<bool> {
     (0..plan.nodes.len())
-        .map(|i| !plan.roles_of(i, agency).is_empty())
+        .map(|i| !plan.roles_of(i, agency).is_empty() || due::answers_for(plan, i, agency))
         .collect()
 }
 
@@ -55,12 +61,17 @@ pub struct AgencyRow {
     pub coordinating: u32,
     /// Done/total of the tasks it holds any role on.
     pub tally: Tally,
-    /// Of those, unfinished and past their deadline.
+    /// Tasks it answers for whose part is late (see [`due`]).
     pub overdue: u32,
 }
 
 /// Every agency with at least one duty, in Vietnamese alphabetical order.
-pub fn agency_rows(plan: &Plan, status: &Status, today: NaiveDate) -> Vec<AgencyRow> {
+pub fn agency_rows(
+    plan: &Plan,
+    status: &Status,
+    ledger: &Ledger,
+    today: NaiveDate,
+) -> Vec<AgencyRow> {
     let tasks: Vec<NodeIx> = plan.tasks().collect();
     plan.agencies
         .sorted()
@@ -71,6 +82,9 @@ pub fn agency_rows(plan: &Plan, status: &Status, today: NaiveDate) -> Vec<Agency
                 ..Default::default()
             };
             for &t in &tasks {
+                // Counted apart from the roles: a milestone can make an agency answer for a
+                // task it holds no role on (the central agencies' own plans).
+                row.overdue += u32::from(due::part_late(plan, status, ledger, t, a, today));
                 let roles = plan.roles_of(t, a);
                 if roles.is_empty() {
                     continue;
@@ -80,11 +94,10 @@ pub fn agency_rows(plan: &Plan, status: &Status, today: NaiveDate) -> Vec<Agency
                 row.coordinating += u32::from(roles.contains(&Role::Coordinating));
                 row.tally.total += 1;
                 row.tally.done += u32::from(status.items[t].done);
-                row.overdue += u32::from(status.is_overdue(plan, t, today));
             }
             row
         })
-        .filter(|r| r.tally.total > 0)
+        .filter(|r| r.tally.total > 0 || r.overdue > 0)
         .collect()
 }
 

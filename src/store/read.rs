@@ -240,6 +240,21 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The audit rows of `plan_id` (and those of no plan) whose time is at or after `from`
+    /// as text ("2023-11-19" takes everything from that day on, whatever the time zone of
+    /// the rows; the caller narrows it exactly), oldest first.
+    pub fn changes_since(&self, plan_id: &str, from: &str) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, at, who, plan_id, item_id, action, before, after FROM audit \
+                 WHERE (plan_id = ?1 OR plan_id IS NULL) AND at >= ?2 ORDER BY id",
+        )?;
+        let rows = st.query_map(params![plan_id, from], audit_from_row)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(StoreError::from)
+    }
+}
+
 fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
         id: r.get(0)?,

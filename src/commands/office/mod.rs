@@ -9,6 +9,7 @@ mod sheets;
 use std::io::Write;
 use std::path::Path;
 
+use super::accountability::ledger;
 use super::export::write_atomically;
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::{Command, ExportFormat, LetterArgs, MatrixFormat, ReportFormat, SheetFormat};
@@ -134,7 +135,7 @@ pub fn matrix(ctx: &Ctx, path: &Path, out: &mut dyn Write) -> Result<(), Failure
 
 pub fn export_xlsx(ctx: &Ctx, path: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     let mut book = Workbook {
-        sheets: vec![sheets::items(ctx)?, sheets::agencies(ctx)],
+        sheets: vec![sheets::items(ctx)?, sheets::agencies(ctx, &ledger(ctx)?)],
     };
     book.sheets.extend(sheets::checklist(ctx)?);
     save_book(ctx, &book, path, out)
@@ -203,5 +204,11 @@ pub fn export_docx(
         .store
         .all_notes(ctx.plan.id())
         .map_err(|e| ctx.fail(e))?;
-    save_doc(ctx, &reports::plan_report(ctx, &letter, &notes), path, out)
+    let ledger = ledger(ctx)?;
+    save_doc(
+        ctx,
+        &reports::plan_report(ctx, &ledger, &letter, &notes),
+        path,
+        out,
+    )
 }

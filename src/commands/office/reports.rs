@@ -152,6 +152,7 @@ fn pct(t: crate::plan::Tally) -> String {
 /// evidence documents, and the overdue tasks.
 pub fn plan_report(
     ctx: &Ctx,
+    ledger: &Ledger,
     letter: &Letter,
     notes: &std::collections::HashMap<String, Vec<Note>>,
 ) -> Document {
@@ -191,7 +192,7 @@ pub fn plan_report(
         })
         .collect();
     by_part.push(tally_row(S::Total.get(lang), total));
-    let agencies = query::agency_rows(plan, st, ctx.today)
+    let agencies = query::agency_rows(plan, st, ledger, ctx.today)
         .into_iter()
         .map(|r| {
             vec![
@@ -235,7 +236,7 @@ pub fn plan_report(
             evidence,
         ]
     });
-    let late = query::overdue(plan, st, ctx.today, None, None)
+    let late = query::overdue(plan, st, ledger, ctx.today, None, None)
         .into_iter()
         .map(|ix| {
             let n = plan.node(ix);

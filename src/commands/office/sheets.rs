@@ -78,7 +78,12 @@ pub fn overdue(ctx: &Ctx, agency: Option<&str>, within: Option<u32>) -> Result<S
             S::Overdue.get(lang),
         ],
     );
-    for i in query::overdue(plan, st, ctx.today, within.map(i64::from), agency) {
+    // Only an agency's own parts need the ledger; the plain list does not read it.
+    let ledger = match agency {
+        Some(_) => ledger(ctx)?,
+        None => Default::default(),
+    };
+    for i in query::overdue(plan, st, &ledger, ctx.today, within.map(i64::from), agency) {
         let n = plan.node(i);
         let c = st.countdown(i, ctx.today);
         let cd = countdown_cell(lang, c);
@@ -279,7 +284,7 @@ pub fn items(ctx: &Ctx) -> Result<Sheet, Failure> {
 }
 
 /// Every agency with a duty: tasks it leads, implements, coordinates; done of total; overdue.
-pub fn agencies(ctx: &Ctx) -> Sheet {
+pub fn agencies(ctx: &Ctx, ledger: &acc::Ledger) -> Sheet {
     let lang = ctx.lang;
     let mut sheet = Sheet::new(
         O::SheetAgencies.get(lang),
@@ -293,7 +298,7 @@ pub fn agencies(ctx: &Ctx) -> Sheet {
             S::Overdue.get(lang),
         ],
     );
-    for r in query::agency_rows(&ctx.plan, &ctx.status, ctx.today) {
+    for r in query::agency_rows(&ctx.plan, &ctx.status, ledger, ctx.today) {
         let overdue = Cell::number(r.overdue);
         sheet.row(vec![
             Cell::text(

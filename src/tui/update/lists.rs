@@ -11,6 +11,7 @@ pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {
     query::overdue(
         &state.plan,
         &state.status,
+        &state.ledger,
         state.today,
         Some(NEAR_DAYS),
         agency,
@@ -26,7 +27,7 @@ pub(super) fn show_overdue(state: &mut State) -> Vec<Effect> {
 }
 
 pub(super) fn show_agencies(state: &mut State) -> Vec<Effect> {
-    let rows = query::agency_rows(&state.plan, &state.status, state.today);
+    let rows = query::agency_rows(&state.plan, &state.status, &state.ledger, state.today);
     let sel = state
         .filter
         .as_ref()
@@ -163,7 +164,7 @@ pub(super) fn refresh_lists(state: &mut State) {
         }
         Mode::Agencies { list, .. } => {
             let list = list.clone();
-            let rows = query::agency_rows(&state.plan, &state.status, state.today);
+            let rows = query::agency_rows(&state.plan, &state.status, &state.ledger, state.today);
             state.mode = Mode::Agencies { rows, list };
         }
         _ => {}

@@ -105,7 +105,7 @@ fn status_line(s: &State, t: Theme) -> Line<'static> {
         ));
     }
     let total = s.status.total(&s.plan);
-    let overdue = query::overdue(&s.plan, &s.status, s.today, None, None).len();
+    let overdue = query::overdue(&s.plan, &s.status, &s.ledger, s.today, None, None).len();
     Line::from(vec![
         Span::styled(s.plan.node(s.selected).id.clone(), t.accent()),
         Span::styled(

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::i18n::{self, Lang, S};
-use crate::plan::{Countdown, Tally, query};
+use crate::plan::{Countdown, Tally, due, query};
 use crate::text::{sanitize, truncate, width};
 use crate::tui::state::State;
 
@@ -82,7 +82,9 @@ fn milestones(s: &State, t: Theme, dated: bool) -> Line<'static> {
             &m.short
         };
         let c = Countdown::new(m.date, s.today);
+        let met = due::milestone_met_on(&s.plan, &s.status, m);
         let style = match c {
+            _ if met.is_some() => t.done(),
             Countdown::Late(_) => t.overdue(),
             Countdown::Today => t.soon(),
             Countdown::Left(d) if d <= 14 => t.soon(),
@@ -94,7 +96,7 @@ fn milestones(s: &State, t: Theme, dated: bool) -> Line<'static> {
             format!("{}: ", sanitize(label, false))
         };
         spans.push(Span::raw(head));
-        spans.push(Span::styled(i18n::countdown(lang, c), style));
+        spans.push(Span::styled(i18n::milestone(lang, met, c), style));
     }
     Line::from(spans)
 }

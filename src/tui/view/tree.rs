@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::plan::NodeIx;
+use crate::plan::{NodeIx, due};
 use crate::text::{sanitize, truncate, width};
 use crate::tui::state::State;
 
@@ -20,22 +20,37 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     }
 }
 
+/// Whether task `ix` shows as late: the item, or with an agency filter that agency's own part
+/// (one definition for every view: [`crate::plan::due`]).
+fn late(s: &State, ix: NodeIx) -> bool {
+    match &s.filter {
+        Some(f) => due::part_late(&s.plan, &s.status, &s.ledger, ix, f.agency, s.today),
+        None => due::item_late(&s.plan, &s.status, ix, s.today),
+    }
+}
+
 /// The glyph and its style for a node.
 pub fn glyph(s: &State, t: Theme, ix: NodeIx) -> (&'static str, ratatui::style::Style) {
     let node = s.plan.node(ix);
     if node.is_task() {
-        if s.status.items[ix].done {
+        let settled = s.filter.as_ref().is_some_and(|f| {
+            due::answers_for(&s.plan, ix, f.agency)
+                && due::part_settled(&s.plan, &s.status, &s.ledger, ix, f.agency)
+        });
+        if s.status.items[ix].done || settled {
             ("✓", t.done())
-        } else if s.status.is_overdue(&s.plan, ix, s.today) {
+        } else if late(s, ix) {
             ("!", t.overdue())
         } else {
             ("○", t.plain())
         }
     } else {
         let tally = s.status.tallies[ix];
+        let late_below =
+            || (ix..s.plan.node(ix).end).any(|i| s.plan.node(i).is_task() && late(s, i));
         if tally.complete() {
             ("✓", t.done())
-        } else if tally.total > tally.done && s.status.overdue_in(&s.plan, ix, s.today) > 0 {
+        } else if tally.total > tally.done && late_below() {
             ("!", t.overdue())
         } else {
             (" ", t.plain())

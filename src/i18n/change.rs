@@ -1,0 +1,102 @@
+//! One change from the audit log in words: "đánh dấu xong", "thêm ghi chú #3: …", "UBND huyện
+//! Chi Lăng: Đã xong (12/KH-UBND)". Used by `kehoach changes` and wherever a screen says what
+//! someone else changed.
+
+use super::{Lang, date};
+use crate::plan::Plan;
+use crate::plan::accountability::AgencyState;
+use crate::store::AuditRow;
+
+strings! {
+    Done = "đánh dấu xong", "marked done";
+    Reopen = "mở lại", "reopened";
+    NoteAdd = "thêm ghi chú #{}: {}", "added note #{}: {}";
+    NoteEdit = "sửa ghi chú #{}: {}", "edited note #{}: {}";
+    NoteDelete = "xóa ghi chú #{}", "deleted note #{}";
+    NoteRestore = "khôi phục ghi chú #{}", "restored note #{}";
+    Deadline = "đặt hạn riêng {}", "set its own deadline to {}";
+    DeadlineCleared = "bỏ hạn riêng (trước là {})", "cleared its own deadline (was {})";
+    Agency = "phần của {}: {}", "{}'s part: {}";
+    Undo = "hoàn tác ({})", "undid ({})";
+    Import = "nhập kế hoạch ({})", "imported the plan ({})";
+    Registry = "sửa danh sách cơ quan: {}", "edited the agency list: {}";
+}
+
+/// Longest note text quoted in a change line.
+const QUOTE: usize = 60;
+
+/// What `row` changed, in `lang`.
+pub fn describe(lang: Lang, plan: &Plan, row: &AuditRow) -> String {
+    let (undo, action) = match row.action.strip_prefix("undo ") {
+        Some(rest) => (true, rest),
+        None => (false, row.action.as_str()),
+    };
+    let what = plain(lang, plan, action, row);
+    if undo {
+        S::Undo.get(lang).replacen("{}", &what, 1)
+    } else {
+        what
+    }
+}
+
+fn fill(s: S, lang: Lang, args: &[&str]) -> String {
+    args.iter()
+        .fold(s.get(lang).to_string(), |acc, a| acc.replacen("{}", a, 1))
+}
+
+fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
+    let after = row.after.as_deref().unwrap_or("");
+    let before = row.before.as_deref().unwrap_or("");
+    let day = |s: &str| crate::text::parse_date(s).map_or_else(|| s.to_string(), date);
+    let mut words = action.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some("done"), None, _) => S::Done.get(lang).into(),
+        (Some("reopen"), None, _) => S::Reopen.get(lang).into(),
+        (Some("deadline"), None, _) if after.is_empty() => {
+            fill(S::DeadlineCleared, lang, &[&day(before)])
+        }
+        (Some("deadline"), None, _) => fill(S::Deadline, lang, &[&day(after)]),
+        (Some("note"), Some(n), Some(op)) => {
+            let n = n.trim_start_matches('#');
+            let quoted = quote(after);
+            match op {
+                "add" => fill(S::NoteAdd, lang, &[n, &quoted]),
+                "edit" => fill(S::NoteEdit, lang, &[n, &quoted]),
+                "delete" => fill(S::NoteDelete, lang, &[n]),
+                _ => fill(S::NoteRestore, lang, &[n]),
+            }
+        }
+        (Some("agency"), Some(id), None) => {
+            let name = plan
+                .agencies
+                .by_id(id)
+                .map_or(id, |a| plan.agencies.get(a).short_name(lang == Lang::En));
+            // Stored as "done (45/KH-UBND)": the state's code, then the document if any.
+            let (code, doc) = after.split_once(' ').unwrap_or((after, ""));
+            let state = AgencyState::from_code(code).map_or(code.to_string(), |s| {
+                super::agency_state(lang, s).to_string()
+            });
+            let state = if doc.is_empty() {
+                state
+            } else {
+                format!("{state} {doc}")
+            };
+            fill(S::Agency, lang, &[name, &state])
+        }
+        (Some("import"), None, _) => fill(S::Import, lang, &[after]),
+        (Some("registry"), Some(_), None) => fill(S::Registry, lang, &[after]),
+        _ => {
+            // An action this build does not know (a newer kehoach wrote it): as stored.
+            match (before, after) {
+                ("", "") => action.to_string(),
+                ("", a) => format!("{action}: {a}"),
+                (b, a) => format!("{action}: {b} → {a}"),
+            }
+        }
+    }
+}
+
+fn quote(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::truncate(&one_line, QUOTE).into_owned()
+}
