@@ -340,9 +340,6 @@ pub enum Command {
     Import { file: PathBuf },
     /// List the plans stored in the database
     Plans,
-    /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
-    #[command(hide = true)]
-    Bench(crate::commands::bench::BenchArgs),
     /// Check the database: integrity, schema version, journal, size, permissions, last
     /// backup, and whether another process is using it (changes nothing)
     Doctor,

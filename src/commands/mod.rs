@@ -4,7 +4,6 @@
 mod accountability;
 pub use accountability::{state_word, timing_words};
 mod agencies;
-pub mod bench;
 mod changes;
 mod doctor;
 mod export;
@@ -205,7 +204,6 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         Command::Restore { file } => return maintenance::restore(g, file, out),
         Command::Import { file } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
-        Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
         _ => {}
     }
@@ -336,8 +334,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         | Command::Restore { .. }
         | Command::Import { .. }
         | Command::Plans
-        | Command::Doctor
-        | Command::Bench(_) => {
+        | Command::Doctor => {
             unreachable!()
         }
     };

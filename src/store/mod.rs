@@ -11,6 +11,7 @@ mod notes;
 mod read;
 mod restore;
 pub mod schema;
+#[cfg(feature = "stress")]
 mod stress;
 mod write;
 
@@ -27,6 +28,7 @@ pub use import::{BUILT_IN, Import, ImportError};
 pub use notes::{Draft, DraftKey, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteError};
 pub use read::{AuditRow, Note, PlanRow};
 pub use restore::{RESTORE_ACTION, RestoreMark, Restored, restore_unusable};
+#[cfg(feature = "stress")]
 pub use stress::StressSize;
 pub use write::Actor;
 

@@ -1,5 +1,12 @@
 //! A large database for benchmarks: many plans the size of the real one, with notes, done
 //! items and audit history, so figures show how kehoach behaves after years of use.
+//!
+//! Compiled only with the `stress` feature, which the benches turn on (Cargo.toml): the shipped
+//! binary has no generator. It stays here rather than in benches/ because it writes SQL, and
+//! SQL lives in the store. Going through the public write API instead would keep benches/ free
+//! of SQL but cost one fsync'd transaction and audit row per write: 200,000 notes at ~1 ms
+//! each is minutes, against ~20 s for these few bulk transactions. The generated rows must
+//! match what the write API stores (the folded search text of each note included).
 
 use rusqlite::params;
 
