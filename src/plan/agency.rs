@@ -18,11 +18,24 @@ pub struct Agency {
     /// Direct members (groups only).
     pub members: Vec<AgencyIx>,
     pub in_text: bool,
-    /// Folded id, name and aliases, one per line: what search and resolve compare.
-    pub(crate) folded: Vec<String>,
+    /// Folded id, name, aliases and English name: what search and resolve compare. Worked
+    /// out on first use (most commands resolve no agency); see [`Agency::folded`].
+    pub(crate) folded: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Agency {
+    /// Id, name, aliases and English name, lower case and without diacritics.
+    pub(crate) fn folded(&self) -> &[String] {
+        self.folded.get_or_init(|| {
+            let mut f = vec![fold(&self.id), fold(&self.name)];
+            f.extend(self.aliases.iter().map(|s| fold(s)));
+            if !self.name_en.is_empty() {
+                f.push(fold(&self.name_en));
+            }
+            f
+        })
+    }
+
     pub fn is_group(&self) -> bool {
         self.kind == AgencyKind::Group
     }
@@ -179,7 +192,7 @@ impl Agencies {
             .sorted
             .iter()
             .copied()
-            .filter(|&i| self.list[i].folded.contains(&q))
+            .filter(|&i| self.list[i].folded().contains(&q))
             .collect();
         if exact.len() == 1 {
             return Ok(exact[0]);
@@ -195,7 +208,7 @@ impl Agencies {
             .iter()
             .copied()
             .filter(|&i| {
-                self.list[i].folded.iter().any(|f| {
+                self.list[i].folded().iter().any(|f| {
                     let names: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
                     words.iter().all(|w| {
                         let w: Vec<&str> = w.split(|c: char| !c.is_alphanumeric()).collect();
@@ -213,7 +226,7 @@ impl Agencies {
             .copied()
             .filter(|&i| {
                 self.list[i]
-                    .folded
+                    .folded()
                     .iter()
                     .any(|f| words.iter().all(|w| f.contains(w)))
             })
@@ -226,7 +239,7 @@ impl Agencies {
                     .iter()
                     .map(|&i| {
                         let best = self.list[i]
-                            .folded
+                            .folded()
                             .iter()
                             .map(|f| strsim::normalized_levenshtein(f, &q))
                             .fold(0.0, f64::max);

@@ -149,13 +149,30 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
         })
         .collect::<Result<Vec<_>, PlanError>>()?;
 
-    let folded = nodes
+    Ok(Plan {
+        file,
+        default_deadline,
+        milestones,
+        indexes,
+        agencies,
+        nodes,
+        roots,
+        by_key,
+        folded: Default::default(),
+        parts: Default::default(),
+    })
+}
+
+/// Each node's searchable text, folded: its id key, title, text and the names of the agencies
+/// it names itself (registry edits included, as the plan is when first searched).
+pub(super) fn fold_nodes(plan: &Plan) -> Vec<Folded> {
+    plan.nodes
         .iter()
-        .map(|n: &Node| {
+        .map(|n| {
             let mut agency_text = String::new();
             for r in super::Role::ALL {
                 for e in n.own_roles.get(r) {
-                    agency_text.push_str(&agencies.get(e.agency).folded.join("\n"));
+                    agency_text.push_str(&plan.agencies.get(e.agency).folded().join("\n"));
                     agency_text.push('\n');
                 }
             }
@@ -166,20 +183,7 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
                 agencies: agency_text,
             }
         })
-        .collect();
-
-    Ok(Plan {
-        file,
-        default_deadline,
-        milestones,
-        indexes,
-        agencies,
-        nodes,
-        roots,
-        by_key,
-        folded,
-        parts: Default::default(),
-    })
+        .collect()
 }
 
 /// NFC every string of the file, so what is compared and stored is what is shown.
@@ -229,11 +233,6 @@ fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let mut folded = vec![fold(&a.id), fold(&a.name)];
-        folded.extend(a.aliases.iter().map(|s| fold(s)));
-        if !a.name_en.is_empty() {
-            folded.push(fold(&a.name_en));
-        }
         list.push(Agency {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -242,7 +241,7 @@ fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
             kind: a.kind,
             members,
             in_text: a.in_text,
-            folded,
+            folded: Default::default(),
         });
     }
     Agencies::new(list).map_err(PlanError::GroupCycle)
@@ -427,6 +426,9 @@ impl Plan {
         file.agencies = agencies;
         self.agencies = build_agencies(&file)?;
         self.file = file;
+        // Both are worked out from the registry on first use.
+        self.folded = Default::default();
+        self.parts = Default::default();
         Ok(())
     }
 }

@@ -157,8 +157,9 @@ pub struct Plan {
     pub nodes: Vec<Node>,
     pub roots: Vec<NodeIx>,
     by_key: HashMap<String, NodeIx>,
-    /// Folded searchable text per node.
-    folded: Vec<Folded>,
+    /// Folded searchable text per node: worked out on first search, since most commands
+    /// (`status`, `overdue`, …) search nothing and folding every node is most of a start.
+    folded: std::sync::OnceLock<Vec<Folded>>,
     /// Per node, the agencies whose part can be recorded: worked out on first use, since the
     /// "who is late" questions ask it for every agency and task (see [`due`]).
     parts: std::sync::OnceLock<Vec<Vec<AgencyIx>>>,
@@ -259,6 +260,6 @@ impl Plan {
 
     /// The lowercase, diacritic-free text searched for this node.
     pub fn folded(&self, ix: NodeIx) -> &Folded {
-        &self.folded[ix]
+        &self.folded.get_or_init(|| build::fold_nodes(self))[ix]
     }
 }
