@@ -846,7 +846,7 @@ fn the_upgrade_to_schema_5_keeps_drafts_kept_before() {
         .unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 5);
+    assert_eq!(s.schema_version().unwrap(), schema::latest());
     let kept = s.drafts("lan").unwrap();
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].session, "");
@@ -949,4 +949,36 @@ fn a_guarded_write_refuses_when_someone_changed_the_item_since_and_names_them() 
         )
         .unwrap_err();
     assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
+}
+
+#[test]
+fn a_note_is_found_without_diacritics_after_add_edit_and_restore() {
+    let (_dir, _path, mut s) = seeded();
+    let lan = actor("lan");
+    let found = |s: &Store, q: &str| {
+        let per_plan = s.folded_notes(PLAN_ID).unwrap();
+        let in_plan = per_plan.get("IV.2.c").is_some_and(|f| f.contains(q));
+        (in_plan, s.count_notes_matching(q).unwrap())
+    };
+    let id = s
+        .add_note(
+            PLAN_ID,
+            "IV.2.c",
+            &NewNote {
+                text: "Đã giải ngân vốn đất đai".into(),
+                doc_ref: Some("45/BC-SNV".into()),
+                doc_date: None,
+            },
+            &lan,
+        )
+        .unwrap();
+    assert_eq!(found(&s, "giai ngan"), (true, 1));
+    assert_eq!(s.count_notes_matching("dat dai 45/bc").unwrap(), 1);
+    s.edit_note(id, &note("Tuyên truyền"), &lan).unwrap();
+    assert_eq!(found(&s, "giai ngan"), (false, 0));
+    assert_eq!(found(&s, "tuyen truyen"), (true, 1));
+    let deleted = s.delete_note(id, &lan).unwrap();
+    assert_eq!(found(&s, "tuyen truyen"), (false, 0));
+    s.restore_note(&deleted, &lan).unwrap();
+    assert_eq!(found(&s, "tuyen truyen"), (true, 1));
 }

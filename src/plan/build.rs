@@ -47,13 +47,13 @@ pub enum PlanError {
     Empty,
 }
 
-pub(super) fn parse(json: &str) -> Result<Plan, PlanError> {
+pub(super) fn parse(json: &str, normalise_text: bool) -> Result<Plan, PlanError> {
     let file: PlanFile = serde_json::from_str(json).map_err(|e| PlanError::Json {
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    build(file)
+    build(file, normalise_text)
 }
 
 /// serde_json appends " at line L column C"; the error already says where.
@@ -71,7 +71,7 @@ fn date(value: &str, at: impl Fn() -> String) -> Result<NaiveDate, PlanError> {
     })
 }
 
-fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
+fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
     if file.format != file::FORMAT {
         return Err(PlanError::Format {
             found: file.format,
@@ -81,7 +81,9 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
     if file.nodes.is_empty() {
         return Err(PlanError::Empty);
     }
-    normalise(&mut file);
+    if normalise_text {
+        normalise(&mut file);
+    }
     let agencies = build_agencies(&file)?;
     let default_deadline = date(&file.default_deadline, || "default_deadline".into())?;
 

@@ -179,7 +179,14 @@ pub struct Folded {
 impl Plan {
     /// Parse and validate a plan file's text. Errors carry line and column or the bad id.
     pub fn parse(json: &str) -> Result<Plan, PlanError> {
-        build::parse(json)
+        build::parse(json, true)
+    }
+
+    /// [`Plan::parse`] for a plan file the store keeps: it was put in NFC when imported
+    /// (schema 6), so its strings are not normalised again on every start, unless it spells
+    /// characters as `\u` escapes, which NFC of the text does not reach.
+    pub fn parse_stored(json: &str) -> Result<Plan, PlanError> {
+        build::parse(json, json.contains("\\u"))
     }
 
     /// The plan compiled into the binary.

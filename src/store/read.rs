@@ -115,7 +115,7 @@ impl Store {
                 },
             });
         };
-        let mut plan = Plan::parse(&source).map_err(StoreError::StoredPlan)?;
+        let mut plan = Plan::parse_stored(&source).map_err(StoreError::StoredPlan)?;
         let edits = self.registry_edits(plan.id())?;
         plan.apply_registry(&edits)
             .map_err(StoreError::StoredPlan)?;
@@ -179,24 +179,41 @@ impl Store {
         Ok(out)
     }
 
-    /// Folded note text per item, for diacritic-insensitive search.
+    /// Folded note text per item, for diacritic-insensitive search: read as stored with each
+    /// note (schema 6), not folded again on every start.
     pub fn folded_notes(&self, plan_id: &str) -> Result<HashMap<String, String>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT item_id, text, coalesce(doc_ref, '') FROM note WHERE plan_id = ?1",
-        )?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT item_id, folded FROM note WHERE plan_id = ?1")?;
         let mut rows = st.query([plan_id])?;
         let mut out: HashMap<String, String> = HashMap::new();
         while let Some(r) = rows.next()? {
             let item: String = r.get(0)?;
-            let text: String = r.get(1)?;
-            let doc: String = r.get(2)?;
             let s = out.entry(item).or_default();
-            s.push_str(&fold(&text));
-            s.push('\n');
-            s.push_str(&fold(&doc));
+            s.push_str(r.get_ref(1)?.as_str().unwrap_or_default());
             s.push('\n');
         }
         Ok(out)
+    }
+
+    /// How many notes, over every plan, contain all words of `query` ignoring case and
+    /// diacritics: a search across the whole database, on the folded text stored with each
+    /// note. No command asks it yet; the benchmarks time it.
+    pub fn count_notes_matching(&self, query: &str) -> Result<usize> {
+        let q = fold(query);
+        let words: Vec<&str> = q.split_whitespace().collect();
+        if words.is_empty() {
+            return Ok(0);
+        }
+        let clauses = (1..=words.len())
+            .map(|i| format!("instr(folded, ?{i}) > 0"))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let mut st = self
+            .conn
+            .prepare(&format!("SELECT count(*) FROM note WHERE {clauses}"))?;
+        let n: i64 = st.query_row(rusqlite::params_from_iter(&words), |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     pub fn note(&self, id: i64) -> Result<Note> {

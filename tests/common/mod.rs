@@ -105,5 +105,8 @@ pub fn downgrade_to_v1(path: &Path) {
                 .unwrap();
         }
     }
+    // Columns added to version 1's tables since (schema 6: the notes' folded search text).
+    c.execute_batch("ALTER TABLE note DROP COLUMN folded")
+        .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
 }
