@@ -61,11 +61,21 @@ pub struct AgencyMark {
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
     marks: HashMap<(NodeIx, AgencyIx), AgencyMark>,
+    /// Which ledger this is (0: the empty default); see [`Status::generation`].
+    generation: u64,
 }
 
 impl Ledger {
     pub fn new(marks: HashMap<(NodeIx, AgencyIx), AgencyMark>) -> Ledger {
-        Ledger { marks }
+        Ledger {
+            marks,
+            generation: super::status::next_generation(),
+        }
+    }
+
+    /// Equal generations, equal contents: a ledger never changes once built.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn mark(&self, item: NodeIx, agency: AgencyIx) -> Option<&AgencyMark> {

@@ -194,6 +194,8 @@ pub struct State {
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
     pub quit: bool,
+    /// Late glyphs and the overdue count, kept until what they depend on changes.
+    pub(super) late: super::late::LateCache,
 }
 
 /// Rows above and below the selection kept visible when scrolling.
@@ -230,6 +232,7 @@ impl State {
             offered: Vec::new(),
             undo: Vec::new(),
             quit: false,
+            late: Default::default(),
         };
         s.rebuild_rows();
         s
