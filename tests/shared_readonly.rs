@@ -4,6 +4,8 @@
 //! from damage. The accounts are real: the tests run kehoach through `setpriv` as other uids,
 //! so they need root (as `.ci/run` has) and skip, saying why, without it.
 
+mod common;
+
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -310,4 +312,51 @@ fn doctor_names_a_wal_or_shm_that_the_others_cannot_write_and_status_says_read_o
         before,
         "status, done and doctor changed the folder"
     );
+}
+
+/// A director opens the view while nobody is writing (the file is read as it stands, frozen);
+/// a coordinator then marks a task done: the open view shows it without a restart.
+#[test]
+fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
+    if !can_switch_accounts() {
+        return;
+    }
+    let t = scratch();
+    let db = t.path().join("k.db");
+    let seeded = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap(), "status"])
+        .output()
+        .unwrap();
+    assert!(seeded.status.success());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(!sibling(&db, "-wal").exists(), "nobody has it open");
+    let line = format!(
+        "env TERM=xterm-256color LANG=C.UTF-8 setpriv --reuid={VIEWER} --regid={VIEWER} \
+         --clear-groups env HOME=/ USER=xem {BIN} --db '{}' --today 2023-11-20",
+        db.display()
+    );
+    let view = common::tmux::Tmux::start("ro-later", 80, 24, &line);
+    let first = view.wait_for("PAR INDEX", 20);
+    assert!(first.contains("[CHỈ ĐỌC]"), "{first}");
+    assert!(first.contains("PAR INDEX 0/50"), "{first}");
+
+    let done = Command::new(BIN)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--user",
+            "lan",
+            "done",
+            "III.1.2.9.t1",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    view.wait_for("PAR INDEX 1/50", 10);
+    view.keys(&["q"]);
+    view.wait_exit(5);
 }

@@ -40,6 +40,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// A read-only store: how the files looked when it was opened (see
+    /// [`Store::reopen_if_changed`]).
+    seen: Option<open::Stamp>,
 }
 
 impl std::fmt::Debug for Store {
@@ -62,6 +65,24 @@ impl Store {
 
     pub fn schema_version(&self) -> Result<i64> {
         Ok(schema::version(&self.conn)?)
+    }
+
+    /// A read-only store may have been opened as immutable (no `-wal` then, and it may create
+    /// none), which never sees later commits. When the files beside it have changed since (a
+    /// writer came and went, or is there now), open it again; true when it did, so that a
+    /// view reloads. Writable stores never need it.
+    pub fn reopen_if_changed(&mut self) -> Result<bool> {
+        let Some(seen) = self.seen else {
+            return Ok(false);
+        };
+        let now = open::Stamp::of(&self.path);
+        if now == seen {
+            return Ok(false);
+        }
+        self.conn = open::open_read_only(&self.path)?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.seen = Some(now);
+        Ok(true)
     }
 
     /// Changes whenever another connection commits: the cheap "did anything change?" poll.

@@ -85,6 +85,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: !writable,
+            seen: (!writable).then(|| Stamp::of(path)),
         };
         store.configure()?;
         if writable {
@@ -102,6 +103,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             read_only: false,
+            seen: None,
         };
         s.configure()?;
         s.upgrade()?;
@@ -181,6 +183,7 @@ impl Store {
                 conn: reader,
                 path: path.clone(),
                 read_only: true,
+                seen: None,
             };
             reader.backup_to(&copy)?;
         }
@@ -283,6 +286,27 @@ pub(super) fn can_write(path: &Path) -> bool {
 #[cfg(not(unix))]
 pub(super) fn can_write(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// What a reader can see of the database's files without opening them: the main file's size
+/// and time, and whether a `-wal` and a `-shm` are there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    main: Option<(u64, std::time::SystemTime)>,
+    wal: bool,
+    shm: bool,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Stamp {
+        Stamp {
+            main: std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?))),
+            wal: sibling(path, "-wal").exists(),
+            shm: sibling(path, "-shm").exists(),
+        }
+    }
 }
 
 /// Read without creating anything beside the database: a reader that leaves a `-wal` or
