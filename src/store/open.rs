@@ -338,7 +338,7 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
 }
 
 /// Percent-encode a path for an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
+pub(super) fn uri_path(path: &Path) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     abs.to_string_lossy()
         .bytes()
