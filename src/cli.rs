@@ -17,6 +17,20 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parse the command line. An environment variable set but empty (`KEHOACH_DB=` in a
+    /// script or a cron line) counts as unset rather than as a missing value.
+    pub fn from_env() -> Cli {
+        for var in ["KEHOACH_DB", "KEHOACH_TODAY", "KEHOACH_LANG"] {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                // SAFETY: called first thing in main, before any other thread exists.
+                unsafe { std::env::remove_var(var) };
+            }
+        }
+        Cli::parse()
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Database file [default: $KEHOACH_DB, else ~/.local/share/kehoach/kehoach.db]

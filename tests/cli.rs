@@ -122,6 +122,11 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
             "## Tiến độ theo chỉ số",
         ),
         ("history", &["history", "--limit", "5"], "note #1 add"),
+        (
+            "changes",
+            &["changes", "--since", "2000-01-01"],
+            "đánh dấu xong",
+        ),
         ("backup", &["backup", copy], "Đã sao lưu vào"),
         ("restore", &["restore", copy], "Đã khôi phục"),
         ("plans", &["plans"], "lang-son-2023"),
