@@ -56,15 +56,17 @@ impl Agency {
         if english && !self.name_en.is_empty() {
             return &self.name_en;
         }
-        let name = fold(&self.name);
+        // Folded once per agency: [id, name, aliases…, English name].
+        let folded = self.folded();
+        let name = &folded[1];
         // Also skipped: forms that start in lower case ("các cơ quan, đơn vị"), as printed
         // mid-sentence.
         std::iter::once(&self.name)
-            .chain(self.aliases.iter().filter(|a| {
-                let f = fold(a);
-                a.chars().count() > 3
+            .chain(self.aliases.iter().zip(&folded[2..]).filter_map(|(a, f)| {
+                (a.chars().count() > 3
                     && a.chars().next().is_some_and(char::is_uppercase)
-                    && !(name.ends_with(&f) && name != f)
+                    && !(name.ends_with(f.as_str()) && name != f))
+                    .then_some(a)
             }))
             .min_by_key(|a| a.chars().count())
             .map(String::as_str)
