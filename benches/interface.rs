@@ -87,7 +87,7 @@ fn search_plan(bencher: Bencher, name: &str) {
     });
 }
 
-/// Every note of every plan containing all words of a diacritic-free query.
+/// The items of every plan whose notes hold all words of a diacritic-free query.
 #[divan::bench(args = DBS, sample_count = 10)]
 fn search_all_plans_notes(bencher: Bencher, name: &str) {
     let store = Store::open(&db(name)).expect("opens");
@@ -95,7 +95,7 @@ fn search_all_plans_notes(bencher: Bencher, name: &str) {
     bencher.bench_local(|| {
         i += 1;
         store
-            .count_notes_matching(QUERIES[i % QUERIES.len()])
+            .items_by_notes(QUERIES[i % QUERIES.len()])
             .expect("searches")
     });
 }

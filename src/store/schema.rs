@@ -151,6 +151,43 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE note ADD COLUMN folded TEXT NOT NULL DEFAULT '';
     "#,
+    // 7: the folded text of each item's notes together, one row per item, kept by triggers
+    // whatever writes a note. Search matches an item when its notes hold every word, so this
+    // is what it reads: a plan's 154 rows on start instead of its 2,000 notes, and a search
+    // across every plan scans 15,000 rows (Rust's substring search) instead of 200,000.
+    r#"
+    CREATE TABLE note_search (
+        id      INTEGER PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        folded  TEXT NOT NULL,          -- each note's `folded`, one after another
+        UNIQUE (plan_id, item_id)
+    );
+    INSERT INTO note_search (plan_id, item_id, folded)
+        SELECT plan_id, item_id, group_concat(folded, char(10)) FROM note GROUP BY plan_id, item_id;
+    CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
+        DELETE FROM note_search WHERE plan_id = new.plan_id AND item_id = new.item_id;
+        INSERT INTO note_search (plan_id, item_id, folded)
+            SELECT plan_id, item_id, group_concat(folded, char(10)) FROM note
+            WHERE plan_id = new.plan_id AND item_id = new.item_id GROUP BY plan_id, item_id;
+    END;
+    CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
+        DELETE FROM note_search WHERE plan_id = old.plan_id AND item_id = old.item_id;
+        INSERT INTO note_search (plan_id, item_id, folded)
+            SELECT plan_id, item_id, group_concat(folded, char(10)) FROM note
+            WHERE plan_id = old.plan_id AND item_id = old.item_id GROUP BY plan_id, item_id;
+    END;
+    CREATE TRIGGER note_search_update AFTER UPDATE ON note BEGIN
+        DELETE FROM note_search WHERE plan_id = old.plan_id AND item_id = old.item_id;
+        INSERT INTO note_search (plan_id, item_id, folded)
+            SELECT plan_id, item_id, group_concat(folded, char(10)) FROM note
+            WHERE plan_id = old.plan_id AND item_id = old.item_id GROUP BY plan_id, item_id;
+        DELETE FROM note_search WHERE plan_id = new.plan_id AND item_id = new.item_id;
+        INSERT INTO note_search (plan_id, item_id, folded)
+            SELECT plan_id, item_id, group_concat(folded, char(10)) FROM note
+            WHERE plan_id = new.plan_id AND item_id = new.item_id GROUP BY plan_id, item_id;
+    END;
+    "#,
 ];
 
 /// The part of a step SQL cannot do (folding Vietnamese is Rust's `text::fold`), run inside
@@ -259,6 +296,14 @@ mod tests {
             .query_row("SELECT folded FROM note", [], |r| r.get(0))
             .unwrap();
         assert_eq!(folded, "da ban hanh ke hoach\n45/kh-snv");
+        let per_item: String = c
+            .query_row(
+                "SELECT folded FROM note_search WHERE item_id = 'I.1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(per_item, folded);
         let source: String = c
             .query_row("SELECT source FROM plan", [], |r| r.get(0))
             .unwrap();

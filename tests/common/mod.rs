@@ -98,7 +98,7 @@ pub fn downgrade_to_v1(path: &Path) {
     v1.execute_batch(kehoach::store::schema::MIGRATIONS[0])
         .unwrap();
     let c = rusqlite::Connection::open(path).unwrap();
-    for kind in ["table", "index"] {
+    for kind in ["trigger", "table", "index"] {
         let keep = objects(&v1, kind);
         for name in objects(&c, kind).iter().filter(|n| !keep.contains(n)) {
             c.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
