@@ -83,8 +83,9 @@ pub struct Agencies {
     /// For each group: every agency under it that is not itself a group with members; for an
     /// agency (or an empty group): itself.
     expanded: Vec<Vec<AgencyIx>>,
-    /// All agencies in Vietnamese order of their names.
-    sorted: Vec<AgencyIx>,
+    /// All agencies in Vietnamese order of their names: sorted on first use, since most
+    /// commands list no agencies and the collation keys were a tenth of a start.
+    sorted: std::sync::OnceLock<Vec<AgencyIx>>,
 }
 
 /// Why an agency query did not name exactly one agency.
@@ -135,14 +136,12 @@ impl Agencies {
                 stack.extend(list[m].members.iter().copied());
             }
         }
-        let mut sorted: Vec<AgencyIx> = (0..n).collect();
-        sorted.sort_by_cached_key(|&a| vi_key(&list[a].name));
         Ok(Agencies {
             list,
             by_id,
             within,
             expanded,
-            sorted,
+            sorted: Default::default(),
         })
     }
 
@@ -164,7 +163,11 @@ impl Agencies {
 
     /// Agencies in Vietnamese alphabetical order of their names.
     pub fn sorted(&self) -> &[AgencyIx] {
-        &self.sorted
+        self.sorted.get_or_init(|| {
+            let mut sorted: Vec<AgencyIx> = (0..self.list.len()).collect();
+            sorted.sort_by_cached_key(|&a| vi_key(&self.list[a].name));
+            sorted
+        })
     }
 
     pub fn by_id(&self, id: &str) -> Option<AgencyIx> {
@@ -191,7 +194,7 @@ impl Agencies {
             return Ok(ix);
         }
         let exact: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
             .filter(|&i| self.list[i].folded().contains(&q))
@@ -206,7 +209,7 @@ impl Agencies {
         // Whole words first: "chi lang" is Chi Lăng, not the veterans' association ("cựu
         // chiến binh tỉnh Lạng Sơn"), whose words only begin with them.
         let whole: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
             .filter(|&i| {
@@ -223,7 +226,7 @@ impl Agencies {
             return Ok(whole[0]);
         }
         let partial: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
             .filter(|&i| {
@@ -237,7 +240,7 @@ impl Agencies {
             1 => Ok(partial[0]),
             0 => {
                 let mut scored: Vec<(f64, AgencyIx)> = self
-                    .sorted
+                    .sorted()
                     .iter()
                     .map(|&i| {
                         let best = self.list[i]
