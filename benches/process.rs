@@ -98,8 +98,11 @@ fn main() {
         }
         println!("| `kehoach {}` | {} |", args.join(" "), cells.join(" | "));
     }
+    // In process: this build's library, so not when another build is measured.
+    let other = std::env::var_os("KEHOACH_BIN").is_some();
     let rss: Vec<String> = dbs
         .iter()
+        .filter(|_| !other)
         .map(|(_, db)| {
             let out = Command::new(std::env::current_exe().expect("own path"))
                 .env("KEHOACH_RSS_PROBE", db)
@@ -112,10 +115,9 @@ fn main() {
             format!("{:.1} MB", kb / 1024.0)
         })
         .collect();
-    println!(
-        "| peak RSS (open, 300 moves, search; in process) | {} | | {} | |",
-        rss[0], rss[1]
-    );
+    if let [real, stress] = rss.as_slice() {
+        println!("| peak RSS (open, 300 moves, search; in process) | {real} | | {stress} | |");
+    }
     println!();
     match terminal::bytes(&exe(), &dbs[0].1, idle) {
         Ok(t) => t.print(idle),
