@@ -112,8 +112,7 @@ pub fn responsible(plan: &Plan, ix: NodeIx) -> Vec<AgencyIx> {
     for e in roles.lead.iter().chain(&roles.implementing) {
         out.extend_from_slice(plan.agencies.expanded(e.agency));
     }
-    let order = plan.agencies.sorted();
-    out.sort_by_key(|a| order.iter().position(|x| x == a));
+    out.sort_by_key(|&a| plan.agencies.rank(a));
     out.dedup();
     out
 }
@@ -125,8 +124,7 @@ pub fn answerable(plan: &Plan, item: NodeIx, also: &[NodeIx]) -> Vec<AgencyIx> {
     for &a in also {
         out.extend(responsible(plan, a));
     }
-    let order = plan.agencies.sorted();
-    out.sort_by_key(|a| order.iter().position(|x| x == a));
+    out.sort_by_key(|&a| plan.agencies.rank(a));
     out.dedup();
     out
 }
@@ -390,7 +388,6 @@ pub struct Missing {
 /// Sorted by deadline, then agency order, then document order.
 pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) -> Vec<Missing> {
     let mut out = Vec::new();
-    let order = plan.agencies.sorted();
     for t in plan.tasks() {
         if status.items[t].done || status.deadlines[t] >= until {
             continue;
@@ -418,7 +415,7 @@ pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) 
     out.sort_by_key(|m| {
         (
             status.deadlines[m.item],
-            order.iter().position(|&x| x == m.agency),
+            plan.agencies.rank(m.agency),
             m.item,
         )
     });

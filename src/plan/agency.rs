@@ -85,7 +85,14 @@ pub struct Agencies {
     expanded: Vec<Vec<AgencyIx>>,
     /// All agencies in Vietnamese order of their names: sorted on first use, since most
     /// commands list no agencies and the collation keys were a tenth of a start.
-    sorted: std::sync::OnceLock<Vec<AgencyIx>>,
+    sorted: std::sync::OnceLock<Sorted>,
+}
+
+/// The Vietnamese order, and each agency's place in it.
+#[derive(Debug, Clone, Default)]
+struct Sorted {
+    order: Vec<AgencyIx>,
+    rank: Vec<usize>,
 }
 
 /// Why an agency query did not name exactly one agency.
@@ -163,10 +170,23 @@ impl Agencies {
 
     /// Agencies in Vietnamese alphabetical order of their names.
     pub fn sorted(&self) -> &[AgencyIx] {
+        &self.order().order
+    }
+
+    /// Where `a` comes in [`Agencies::sorted`]: sort agencies by it.
+    pub fn rank(&self, a: AgencyIx) -> usize {
+        self.order().rank[a]
+    }
+
+    fn order(&self) -> &Sorted {
         self.sorted.get_or_init(|| {
-            let mut sorted: Vec<AgencyIx> = (0..self.list.len()).collect();
-            sorted.sort_by_cached_key(|&a| vi_key(&self.list[a].name));
-            sorted
+            let mut order: Vec<AgencyIx> = (0..self.list.len()).collect();
+            order.sort_by_cached_key(|&a| vi_key(&self.list[a].name));
+            let mut rank = vec![0; order.len()];
+            for (place, &a) in order.iter().enumerate() {
+                rank[a] = place;
+            }
+            Sorted { order, rank }
         })
     }
 
