@@ -10,7 +10,8 @@ fn main() -> ExitCode {
         // The one place output meets the terminal: see `TerminalSafe`. Buffered, so a screen
         // of output is one write, not one per line (stdout alone flushes at every newline);
         // `commands::run` flushes at the end, and the buffer is dropped (flushed) before an
-        // error is printed below.
+        // error is printed below. A command that saves several changes flushes after each
+        // one's acknowledgement (`commands::write::done`).
         Some(cmd) => {
             let stdout = std::io::stdout();
             let tty = std::io::IsTerminal::is_terminal(&stdout);
