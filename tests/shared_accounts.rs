@@ -227,7 +227,7 @@ fn write_stream(who: &Person<'_>, mine: &[String], n: usize) -> Acked {
     let mut acked = Acked::default();
     for i in 0..n {
         let item = &mine[i % mine.len()];
-        let verb = if (i / mine.len()) % 2 == 0 {
+        let verb = if (i / mine.len()).is_multiple_of(2) {
             "done"
         } else {
             "reopen"
