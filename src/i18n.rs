@@ -64,6 +64,12 @@ strings! {
     ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
     NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
     ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
+    // Pace in `status`.
+    PaceHeading = "Nhịp độ cần để kịp hạn {} ({}, {}):", "Pace needed to meet {} ({}, {}):";
+    PaceLeft = "còn {}/{} nhiệm vụ", "{}/{} task(s) left";
+    PacePerWeek = "cần {} nhiệm vụ/tuần", "needs {} task(s) a week";
+    PaceFinal = "cần xong {} nhiệm vụ", "{} task(s) to finish";
+    PaceDone = "đã xong", "all done";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
