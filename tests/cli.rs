@@ -1013,7 +1013,7 @@ fn a_read_only_database_can_be_read_but_not_changed() {
                 "--reuid=65534",
                 "--regid=65534",
                 "--clear-groups",
-                env!("CARGO_BIN_EXE_kehoach"),
+                common::shared_binary(),
             ]);
             c
         } else {
