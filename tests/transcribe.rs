@@ -1,0 +1,279 @@
+//! `kehoach transcribe` against the oracle: transcribing `data/source.txt` must give
+//! `data/plan.json` (the hand transcription). Each check prints a precise diff (the first
+//! differing node and field) and the measured agreement, so progress is measurable:
+//! `cargo test --test transcribe -- --nocapture`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use kehoach::plan::file::{NodeFile, PlanFile, RoleRef};
+use kehoach::transcribe::{self, Options, Transcript};
+
+const SOURCE: &str = include_str!("../data/source.txt");
+const PLAN: &str = include_str!("../data/plan.json");
+
+fn oracle() -> PlanFile {
+    serde_json::from_str(PLAN).unwrap()
+}
+
+fn run(text: &str) -> Transcript {
+    transcribe::transcribe(text, oracle().agencies, &Options::default())
+}
+
+fn flat<'a>(nodes: &'a [NodeFile], parent: &'a str, out: &mut Vec<(&'a str, &'a NodeFile)>) {
+    for n in nodes {
+        out.push((parent, n));
+        flat(&n.children, &n.id, out);
+    }
+}
+
+fn refs(v: &[RoleRef]) -> Vec<String> {
+    v.iter()
+        .map(|r| match r.scope() {
+            Some(s) => format!("{}|{s}", r.agency()),
+            None => r.agency().to_string(),
+        })
+        .collect()
+}
+
+fn role<'a>(n: &'a NodeFile, r: &str) -> &'a [RoleRef] {
+    match r {
+        "lead" => &n.lead,
+        "implementing" => &n.implementing,
+        _ => &n.coordinating,
+    }
+}
+
+/// The first field in which two nodes differ.
+fn node_diff(want: (&str, &NodeFile), got: (&str, &NodeFile)) -> Option<String> {
+    let (wp, w) = want;
+    let (gp, g) = got;
+    let fields: [(&str, String, String); 6] = [
+        ("id", w.id.clone(), g.id.clone()),
+        ("parent", wp.to_string(), gp.to_string()),
+        ("kind", format!("{:?}", w.kind), format!("{:?}", g.kind)),
+        ("label", w.label.clone(), g.label.clone()),
+        ("text", w.text.clone(), g.text.clone()),
+        (
+            "remark",
+            format!("{:?}", w.remark),
+            format!("{:?}", g.remark),
+        ),
+    ];
+    fields
+        .into_iter()
+        .find(|(_, a, b)| a != b)
+        .map(|(f, a, b)| format!("{} field {f}:\n    want {a:?}\n    got  {b:?}", w.id))
+}
+
+/// Roles the hand transcription reads differently from a sentence than the program, with
+/// why. Each is (node, role).
+const KNOWN_ROLE_CASES: &[(&str, &str, &str)] = &[
+    (
+        "III.1.2.4.c1.t2",
+        "coordinating",
+        "'các Sở, ban, ngành, địa phương': the hand transcription reads 'địa phương' (localities) as \
+         the district committees; the registry has no such spelling, and the word could as well \
+         mean the communes",
+    ),
+    (
+        "III.1.2.6.c3.t1",
+        "coordinating",
+        "'các Sở, ban, ngành, địa phương': as III.1.2.4.c1.t2",
+    ),
+    (
+        "III.1.2.4.c2.t2",
+        "implementing",
+        "'Các cơ quan, đơn vị thực hiện …': data/README treats a sentence opening with the generic \
+         'Các cơ quan, đơn vị' as having no subject (it inherits), while III.3.8.b counts the same \
+         words as a subject beside Văn phòng UBND tỉnh; the program reads both as a subject",
+    ),
+    (
+        "III.1.2.6.c4.t1",
+        "implementing",
+        "'Các cơ quan, đơn vị tiếp tục …': as III.1.2.4.c2.t2",
+    ),
+    (
+        "III.2.1.t2",
+        "coordinating",
+        "'Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội cùng cấp tăng cường …': the \
+         hand transcription scopes both to 'cùng cấp'; in a sentence the program cannot tell where \
+         the qualifier ends and the verb begins, so it reads no scope",
+    ),
+];
+
+#[test]
+fn source_reproduces_the_nodes_of_plan_json() {
+    let want = oracle();
+    let got = run(SOURCE).plan;
+    let mut w = Vec::new();
+    flat(&want.nodes, "", &mut w);
+    let mut g = Vec::new();
+    flat(&got.nodes, "", &mut g);
+    let mut identical = 0;
+    let mut first = None;
+    for (k, wn) in w.iter().enumerate() {
+        match g.get(k) {
+            Some(gn) => match node_diff(*wn, *gn) {
+                None => identical += 1,
+                Some(d) => {
+                    first.get_or_insert(format!("node {k}: {d}"));
+                }
+            },
+            None => {
+                first.get_or_insert(format!("node {k}: {} missing", wn.1.id));
+            }
+        }
+    }
+    println!(
+        "nodes identical (id, parent, kind, label, text, remark, in order): {identical} of {} (got {} nodes)",
+        w.len(),
+        g.len()
+    );
+    if let Some(f) = &first {
+        println!("first difference: {f}");
+    }
+    assert_eq!(first, None);
+    assert_eq!(w.len(), g.len());
+}
+
+#[test]
+fn source_reproduces_the_document_around_the_tree() {
+    let want = oracle();
+    let got = run(SOURCE).plan;
+    assert_eq!(got.id, want.id);
+    assert_eq!(got.year, want.year);
+    assert_eq!(got.full_title, want.full_title);
+    assert_eq!(got.preamble, want.preamble);
+    assert_eq!(got.closing, want.closing);
+    assert_eq!(got.recipients, want.recipients);
+    assert_eq!(got.signer_title, want.signer_title);
+    assert_eq!(got.signer, want.signer);
+    assert_eq!(got.indexes, want.indexes);
+    assert_eq!(got.title, want.title);
+    assert_eq!(got.issuer, want.issuer);
+}
+
+#[test]
+fn source_reproduces_the_roles() {
+    let want = oracle();
+    let t = run(SOURCE);
+    let mut w = BTreeMap::new();
+    let mut all = Vec::new();
+    flat(&want.nodes, "", &mut all);
+    for (_, n) in &all {
+        w.insert(n.id.clone(), *n);
+    }
+    let mut gl = Vec::new();
+    flat(&t.plan.nodes, "", &mut gl);
+    let g: BTreeMap<_, _> = gl.iter().map(|(_, n)| (n.id.clone(), *n)).collect();
+    let printed: BTreeSet<(String, String)> = t
+        .review
+        .printed_roles
+        .iter()
+        .map(|p| (p.item.clone(), p.role.to_string()))
+        .collect();
+    // Every printed role line was attributed.
+    let role_lines = SOURCE
+        .lines()
+        .map(|l| kehoach::text::fold(l.trim()))
+        .filter(|l| {
+            [
+                "- co quan chu tri",
+                "- co quan thuc hien",
+                "- co quan phoi hop",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
+        })
+        .count();
+    assert_eq!(t.review.role_lines, role_lines, "role lines read");
+    let (mut printed_same, mut printed_all) = (0, 0);
+    let (mut inferred_same, mut inferred_all) = (0, 0);
+    let mut printed_diffs = Vec::new();
+    let mut inferred_diffs = Vec::new();
+    for (id, wn) in &w {
+        let Some(gn) = g.get(id) else { continue };
+        for r in ["lead", "implementing", "coordinating"] {
+            let (a, b) = (refs(role(wn, r)), refs(role(gn, r)));
+            if printed.contains(&(id.clone(), r.to_string())) {
+                printed_all += 1;
+                if a == b {
+                    printed_same += 1;
+                } else {
+                    printed_diffs.push(format!("{id} {r}: want {a:?} got {b:?}"));
+                }
+            } else if !(a.is_empty() && b.is_empty()) {
+                inferred_all += 1;
+                if a == b {
+                    inferred_same += 1;
+                } else {
+                    inferred_diffs.push((id.clone(), r, format!("{id} {r}: want {a:?} got {b:?}")));
+                }
+            }
+        }
+    }
+    println!("printed roles identical: {printed_same} of {printed_all}");
+    for d in &printed_diffs {
+        println!("  printed differs: {d}");
+    }
+    println!("inferred roles identical: {inferred_same} of {inferred_all}");
+    let mut unknown = Vec::new();
+    for (id, r, d) in &inferred_diffs {
+        let known = KNOWN_ROLE_CASES.iter().any(|(k, kr, _)| k == id && kr == r);
+        println!(
+            "  inferred differs{}: {d}",
+            if known { " (known)" } else { "" }
+        );
+        if !known {
+            unknown.push(d.clone());
+        }
+    }
+    assert!(printed_diffs.is_empty(), "printed roles differ");
+    assert!(
+        unknown.is_empty(),
+        "inferred roles differ beyond the known cases"
+    );
+    assert!(
+        inferred_same * 100 >= inferred_all * 95,
+        "inferred roles agree {inferred_same} of {inferred_all}"
+    );
+}
+
+#[test]
+fn source_reproduces_deadlines_milestones_and_agencies() {
+    let want = oracle();
+    let t = run(SOURCE);
+    let got = &t.plan;
+    assert_eq!(got.default_deadline, want.default_deadline);
+    let ms = |p: &PlanFile| -> Vec<(String, String)> {
+        p.milestones
+            .iter()
+            .map(|m| (m.date.clone(), m.item.clone()))
+            .collect()
+    };
+    assert_eq!(ms(got), ms(&want), "milestones (date, item)");
+    let dl = |p: &PlanFile| -> BTreeMap<String, String> {
+        let mut all = Vec::new();
+        flat(&p.nodes, "", &mut all);
+        all.iter()
+            .filter_map(|(_, n)| n.deadline.clone().map(|d| (n.id.clone(), d)))
+            .collect()
+    };
+    assert_eq!(dl(got), dl(&want), "node deadlines");
+    // No name went unrecognised, so the agencies are the registry's, unchanged.
+    let proposed: Vec<_> = t.review.proposed_agencies.iter().map(|a| &a.name).collect();
+    assert!(proposed.is_empty(), "unrecognised agencies: {proposed:?}");
+    assert_eq!(got.agencies, want.agencies);
+    assert!(
+        t.review.unplaced.is_empty(),
+        "unplaced: {:?}",
+        t.review.unplaced
+    );
+}
+
+#[test]
+fn the_transcript_is_a_valid_plan() {
+    let got = run(SOURCE).plan;
+    let json = serde_json::to_string_pretty(&got).unwrap();
+    kehoach::plan::Plan::parse(&json).unwrap();
+}
