@@ -354,6 +354,8 @@ pub enum Command {
     Import { file: PathBuf },
     /// List the plans stored in the database
     Plans,
+    /// Read a plan's text (as extracted from the PDF) into a plan file, with a review
+    Transcribe(crate::commands::transcribe::TranscribeArgs),
     /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
     #[command(hide = true)]
     Bench(crate::commands::bench::BenchArgs),

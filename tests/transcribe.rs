@@ -277,3 +277,185 @@ fn the_transcript_is_a_valid_plan() {
     let json = serde_json::to_string_pretty(&got).unwrap();
     kehoach::plan::Plan::parse(&json).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same plan from the same document printed differently.
+
+/// The plan's strings that a printed paragraph starts with (node texts, the preamble, the
+/// closing, the title, remarks): where the rewrapping helpers may break paragraphs.
+fn paragraph_starts() -> Vec<String> {
+    let p = oracle();
+    let mut all = Vec::new();
+    flat(&p.nodes, "", &mut all);
+    let mut out: Vec<String> = all.iter().map(|(_, n)| n.text.clone()).collect();
+    out.extend(all.iter().filter_map(|(_, n)| n.remark.clone()));
+    out.extend(p.preamble.iter().cloned());
+    out.push(p.closing.clone());
+    out.push(p.full_title.clone());
+    out.push(p.signer.clone());
+    out.push("KẾ HOẠCH".into());
+    out.push("Nơi nhận:".into());
+    out.push(p.signer_title.to_uppercase());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The source's paragraphs: a line starts one when it starts with a bullet or a number, or
+/// the plan has a string that starts with the whole line.
+fn paragraphs() -> Vec<String> {
+    let starts = paragraph_starts();
+    let marker = |t: &str| {
+        let first = t.split(' ').next().unwrap_or("");
+        t.starts_with('+')
+            || first == "-"
+            || (first.ends_with(')') && first.chars().count() <= 4)
+            || (first.ends_with('.')
+                && first
+                    .trim_end_matches('.')
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || "IVX".contains(c)))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for l in SOURCE.lines() {
+        let t = kehoach::text::nfc(l.trim())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if t.is_empty() || t.starts_with("https://") {
+            continue;
+        }
+        let new = out.is_empty() || marker(&t) || starts.iter().any(|s| s.starts_with(&t));
+        if new {
+            out.push(t);
+        } else {
+            let last = out.last_mut().unwrap();
+            let glued = last.ends_with('-')
+                && !last.ends_with(" -")
+                && t.chars().next().is_some_and(char::is_uppercase);
+            if !glued {
+                last.push(' ');
+            }
+            last.push_str(&t);
+        }
+    }
+    out
+}
+
+/// Every paragraph wrapped greedily at `width` columns, without blank lines between them.
+fn rewrap(width: usize) -> String {
+    let mut out = String::new();
+    for p in paragraphs() {
+        let mut line = String::new();
+        for w in p.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// A page number and a form feed after every 45 lines.
+fn paginate(text: &str) -> String {
+    let mut out = String::new();
+    for (i, l) in text.lines().enumerate() {
+        out.push_str(l);
+        out.push('\n');
+        if (i + 1) % 45 == 0 {
+            out.push_str(&format!("{}\n\u{000C}", (i + 1) / 45 + 1));
+        }
+    }
+    out
+}
+
+fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+fn nfd(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().collect()
+}
+
+/// Every third space, and the end of every line, a non-breaking space.
+fn nbsp(text: &str) -> String {
+    let mut k = 0;
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                k += 1;
+                if k % 3 == 0 {
+                    return '\u{00A0}';
+                }
+            }
+            c
+        })
+        .collect();
+    spaced.replace('\n', "\u{00A0}\n")
+}
+
+fn same_plan(name: &str, text: &str) {
+    let base = run(SOURCE);
+    let t = run(text);
+    let a = serde_json::to_value(&base.plan).unwrap();
+    let b = serde_json::to_value(&t.plan).unwrap();
+    let proposed: Vec<_> = t.review.proposed_agencies.iter().map(|a| &a.name).collect();
+    assert!(
+        proposed.is_empty(),
+        "{name}: names not recognised: {proposed:?}"
+    );
+    if a != b {
+        let mut w = Vec::new();
+        flat(&base.plan.nodes, "", &mut w);
+        let mut g = Vec::new();
+        flat(&t.plan.nodes, "", &mut g);
+        let first = w
+            .iter()
+            .zip(g.iter())
+            .find_map(|(x, y)| node_diff(*x, *y))
+            .unwrap_or_else(|| {
+                let (a, b) = (a.as_object().unwrap(), b.as_object().unwrap());
+                let key = a.keys().find(|k| a[*k] != b[*k]).unwrap();
+                format!("{key}:\n    want {}\n    got  {}", a[key], b[key])
+            });
+        panic!("{name}: the plan differs; first difference: {first}");
+    }
+    assert!(
+        t.review.unplaced.is_empty(),
+        "{name}: unplaced {:?}",
+        t.review.unplaced
+    );
+}
+
+#[test]
+fn rewrapped_at_60_columns_without_blank_lines() {
+    same_plan("60 columns", &rewrap(60));
+}
+
+#[test]
+fn rewrapped_at_100_columns_without_blank_lines() {
+    same_plan("100 columns", &rewrap(100));
+}
+
+#[test]
+fn page_numbers_and_form_feeds_every_45_lines() {
+    same_plan("pages", &paginate(SOURCE));
+    same_plan("pages, 60 columns", &paginate(&rewrap(60)));
+}
+
+#[test]
+fn crlf_nfd_and_non_breaking_spaces() {
+    same_plan("CRLF", &crlf(SOURCE));
+    same_plan("NFD", &nfd(SOURCE));
+    same_plan("non-breaking spaces", &nbsp(SOURCE));
+    same_plan("all at once", &nbsp(&nfd(&crlf(&paginate(&rewrap(100))))));
+}

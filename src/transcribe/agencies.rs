@@ -308,6 +308,11 @@ impl Registry {
             || self.name_at(toks, i, prefix, prev).is_some()
     }
 
+    /// The text starts with a name in the registry (as spelled, without a head's title).
+    pub fn starts_with_name(&self, text: &str) -> bool {
+        self.spelled_at(&tokens(text), 0).is_some()
+    }
+
     /// Read a list of names starting at token `i` of `text`.
     pub fn list(&mut self, text: &str, toks: &[Tok], mut i: usize, mode: Mode) -> List {
         let mut out = List::default();

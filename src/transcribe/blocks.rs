@@ -144,7 +144,10 @@ fn first_word(t: &str) -> &str {
     t.split(' ').next().unwrap_or(t)
 }
 
-pub fn blocks(lines: &[Line]) -> Vec<Block> {
+/// `names_at_start`: whether a line starts with an agency's name. After a sentence, such a line
+/// starts a paragraph even when the line above is full (a duty after the bullets, or the next
+/// paragraph of the preamble, in text wrapped without blank lines).
+pub fn blocks(lines: &[Line], names_at_start: &dyn Fn(&str) -> bool) -> Vec<Block> {
     let width = lines
         .iter()
         .map(|l| crate::text::width(&l.text))
@@ -259,6 +262,11 @@ pub fn blocks(lines: &[Line]) -> Vec<Block> {
                     || (lines::starts_upper(t)
                         && fits(prev_line, t)
                         && (lines::ends_clause(prev_line) || b.heading_like(num.paragraph_part)))
+                    || (lines::ends_clause(prev_line)
+                        && !prev_line.ends_with(',')
+                        && !matches!(b.kind, Kind::Title)
+                        && prev_line.ends_with('.')
+                        && names_at_start(t))
             }
         };
         if new_paragraph {
@@ -297,8 +305,9 @@ mod tests {
 
     #[test]
     fn headings_bullets_and_wrapped_lines() {
-        let b = blocks(&ls(
-            "I. MỤC TIÊU xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\
+        let b = blocks(
+            &ls(
+                "I. MỤC TIÊU xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n\
              1. Chỉ số năm 2023 nằm trong nhóm\n\
              35 tỉnh\n\
              2. Nâng cao chất lượng công tác cải cách năm\n\
@@ -307,7 +316,9 @@ mod tests {
              liên quan; kinh tế\n\
              - xã hội.\n\
              UBND tỉnh chủ trì.",
-        ));
+            ),
+            &|_| false,
+        );
         let kinds: Vec<_> = b.iter().map(|b| b.kind.clone()).collect();
         assert_eq!(
             kinds,

@@ -78,31 +78,46 @@ fn may_be_header(t: &str) -> bool {
 
 pub fn clean(input: &str) -> Cleaned {
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let mut raw: Vec<(usize, String)> = Vec::new();
+    // (line number, text, starts a page: the first text after a form feed)
+    let mut raw: Vec<(usize, String, bool)> = Vec::new();
     let mut no = 0;
     // Lines are numbered as an editor numbers them: LF, CRLF or a lone CR ends a line; a form
     // feed splits the line without counting one.
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
+    let mut page_start = false;
     for physical in unified.split('\n') {
         no += 1;
-        for piece in physical.split('\u{000C}') {
+        for (k, piece) in physical.split('\u{000C}').enumerate() {
+            if k > 0 {
+                page_start = true;
+            }
             let t = normalise(piece);
             if !t.is_empty() {
-                raw.push((no, t));
+                raw.push((no, t, page_start));
+                page_start = false;
             }
         }
     }
-    let mut counts = std::collections::HashMap::<&str, usize>::new();
-    for (_, t) in &raw {
-        *counts.entry(t.as_str()).or_default() += 1;
+    // A running header repeats at page edges: next to a page number or after a form feed,
+    // every time. A short line that merely repeats (`thành phố.`) is text.
+    let at_edge = |i: usize| {
+        raw[i].2
+            || (i > 0 && is_page_number(&raw[i - 1].1))
+            || raw.get(i + 1).is_some_and(|n| is_page_number(&n.1) || n.2)
+    };
+    let mut seen = std::collections::HashMap::<&str, (usize, bool)>::new();
+    for (i, (_, t, _)) in raw.iter().enumerate() {
+        let e = seen.entry(t.as_str()).or_insert((0, true));
+        e.0 += 1;
+        e.1 &= at_edge(i);
     }
-    let headers: std::collections::HashSet<String> = counts
+    let headers: std::collections::HashSet<String> = seen
         .iter()
-        .filter(|(t, n)| **n >= 3 && may_be_header(t))
+        .filter(|(t, (n, edge))| *n >= 3 && *edge && may_be_header(t))
         .map(|(t, _)| t.to_string())
         .collect();
     let mut out = Cleaned::default();
-    for (no, text) in raw {
+    for (no, text, _) in raw {
         let why = if is_page_number(&text) {
             Some(Dropped::PageNumber)
         } else if is_web_address(&text) {
@@ -146,8 +161,17 @@ mod tests {
 
     #[test]
     fn repeated_plain_lines_are_headers_but_bullets_are_not() {
-        let c = clean("UBND TỈNH\nx\nUBND TỈNH\n- N:\nUBND TỈNH\n- N:\n- N:");
+        let c = clean(
+            "x\n1\n\u{000C}UBND TỈNH\n- N:\n2\n\u{000C}UBND TỈNH\n- N:\n3\n\u{000C}UBND TỈNH\n- N:",
+        );
         assert_eq!(c.lines.iter().filter(|l| l.text == "- N:").count(), 3);
-        assert_eq!(c.dropped.len(), 3);
+        assert_eq!(c.dropped.len(), 6);
+        // Repeated, but in the text: kept.
+        assert_eq!(
+            clean("a\nthành phố.\nb\nthành phố.\nc\nthành phố.")
+                .lines
+                .len(),
+            6
+        );
     }
 }

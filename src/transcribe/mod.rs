@@ -46,8 +46,9 @@ fn walk_mut(nodes: &mut [NodeFile], f: &mut impl FnMut(&mut NodeFile)) {
 /// Transcribe a plan's text with the agencies of `registry`.
 pub fn transcribe(text: &str, registry: Vec<AgencyFile>, opts: &Options) -> Transcript {
     let cleaned = clean::clean(text);
-    let blocks = blocks::blocks(&cleaned.lines);
     let mut reg = agencies::Registry::new(registry);
+    let names_at_start = |t: &str| reg.starts_with_name(t);
+    let blocks = blocks::blocks(&cleaned.lines, &names_at_start);
     let mut built = tree::build(&blocks, &mut reg);
     let all_text: String = cleaned
         .lines
