@@ -459,3 +459,65 @@ fn crlf_nfd_and_non_breaking_spaces() {
     same_plan("non-breaking spaces", &nbsp(SOURCE));
     same_plan("all at once", &nbsp(&nfd(&crlf(&paginate(&rewrap(100))))));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command.
+
+fn kehoach() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("kehoach").unwrap();
+    c.env_remove("KEHOACH_DB").env("KEHOACH_LANG", "en");
+    c
+}
+
+#[test]
+fn command_writes_the_plan_and_exits_0_when_everything_is_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.json");
+    let a = kehoach()
+        .args(["transcribe", "data/source.txt", "--out"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("Every line was placed in the plan."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("IV.1.a.t1"), "{stdout}");
+    let written: PlanFile = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written, run(SOURCE).plan);
+}
+
+#[test]
+fn command_exits_5_and_lists_what_needs_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("plan.txt");
+    std::fs::write(
+        &src,
+        "KẾ HOẠCH\nNâng cao chất lượng tỉnh Bắc Giang năm 2024\nMở đầu.\n\
+         I. NHIỆM VỤ\n1. Cải cách\n(1) Tiêu chí một\n- Cơ quan chủ trì: Sở Nội vụ.\n\
+         - Cơ quan thực hiện: Sở Du lịch, Sở Tư pháp.\n\
+         + Sở Nội vụ chủ trì, báo cáo trước ngày 15/12.\n",
+    )
+    .unwrap();
+    let a = kehoach()
+        .args(["transcribe", "--format", "json"])
+        .arg(&src)
+        .assert()
+        .code(5);
+    let review: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
+    assert_eq!(review["proposed_agencies"][0]["name"], "Sở Du lịch");
+    assert_eq!(review["deadlines"][0]["date"], "2024-12-15");
+    assert_eq!(review["deadlines"][0]["item"], "I.1.c1.t1");
+    assert!(review["unplaced"].as_array().unwrap().is_empty());
+    let stderr = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(stderr.contains("review them before importing"), "{stderr}");
+}
+
+#[test]
+fn command_refuses_a_docx_for_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("plan.docx");
+    std::fs::write(&src, b"PK").unwrap();
+    kehoach().arg("transcribe").arg(&src).assert().code(2);
+}
