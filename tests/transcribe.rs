@@ -365,12 +365,21 @@ fn rewrap(width: usize) -> String {
 
 /// A page number and a form feed after every 45 lines.
 fn paginate(text: &str) -> String {
+    paginate_with(text, None)
+}
+
+/// The same, with a running header at the top of every page.
+fn paginate_with(text: &str, header: Option<&str>) -> String {
     let mut out = String::new();
     for (i, l) in text.lines().enumerate() {
         out.push_str(l);
         out.push('\n');
         if (i + 1) % 45 == 0 {
             out.push_str(&format!("{}\n\u{000C}", (i + 1) / 45 + 1));
+            if let Some(h) = header {
+                out.push_str(h);
+                out.push('\n');
+            }
         }
     }
     out
@@ -450,6 +459,13 @@ fn rewrapped_at_100_columns_without_blank_lines() {
 fn page_numbers_and_form_feeds_every_45_lines() {
     same_plan("pages", &paginate(SOURCE));
     same_plan("pages, 60 columns", &paginate(&rewrap(60)));
+    same_plan(
+        "pages with a running header",
+        &paginate_with(
+            &rewrap(100),
+            Some("UBND TỈNH LẠNG SƠN - KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH"),
+        ),
+    );
 }
 
 #[test]
@@ -520,4 +536,214 @@ fn command_refuses_a_docx_for_now() {
     let src = dir.path().join("plan.docx");
     std::fs::write(&src, b"PK").unwrap();
     kehoach().arg("transcribe").arg(&src).assert().code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes to the document show up as that change, and nothing else.
+
+/// Paragraphs, changed by `f`, wrapped at 100 columns (so that a change is not undone by the
+/// PDF's own line breaks).
+fn rewrap_changed(f: impl Fn(Vec<String>) -> Vec<String>) -> String {
+    let mut out = String::new();
+    for p in f(paragraphs()) {
+        let mut line = String::new();
+        for w in p.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > 100 {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Every year from 1990 to 2100 written as four digits (not inside a longer number) moved by
+/// `by`: `30/6/2023` → `30/6/2024`, `2023-11-30` → `2024-11-30`.
+fn shift_years(s: &str, by: i32) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i].is_ascii_digit() && (i == 0 || !cs[i - 1].is_ascii_digit()) {
+            let mut j = i;
+            while j < cs.len() && cs[j].is_ascii_digit() {
+                j += 1;
+            }
+            let run: String = cs[i..j].iter().collect();
+            match run.parse::<i32>() {
+                Ok(y) if j - i == 4 && (1990..=2100).contains(&y) => {
+                    out.push_str(&(y + by).to_string())
+                }
+                _ => out.push_str(&run),
+            }
+            i = j;
+        } else {
+            out.push(cs[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn map_json(v: &mut serde_json::Value, key: &str, f: &dyn Fn(&str, &mut serde_json::Value)) {
+    match v {
+        serde_json::Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                map_json(x, k, f);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a {
+                map_json(x, key, f);
+            }
+        }
+        x => f(key, x),
+    }
+}
+
+fn assert_same_json(name: &str, want: &serde_json::Value, got: &serde_json::Value) {
+    if want == got {
+        return;
+    }
+    let (a, b) = (want.as_object().unwrap(), got.as_object().unwrap());
+    let key = a.keys().find(|k| a[*k] != b[*k]).unwrap();
+    let (wa, ga) = (a[key].to_string(), b[key].to_string());
+    let at = wa
+        .chars()
+        .zip(ga.chars())
+        .position(|(x, y)| x != y)
+        .unwrap_or(0);
+    let from = at.saturating_sub(80);
+    let cut = |s: &str| s.chars().skip(from).take(200).collect::<String>();
+    panic!(
+        "{name}: {key} differs at character {at}:\n    want …{}\n    got  …{}",
+        cut(&wa),
+        cut(&ga)
+    );
+}
+
+#[test]
+fn a_year_later_moves_every_date_and_deadline() {
+    let base = serde_json::to_value(run(SOURCE).plan).unwrap();
+    let got = run(&shift_years(SOURCE, 1));
+    let mut want = base.clone();
+    map_json(&mut want, "", &|k, x| match x {
+        serde_json::Value::String(s) => *s = shift_years(s, 1),
+        serde_json::Value::Number(n) if k == "year" => {
+            *x = serde_json::json!(n.as_i64().unwrap() + 1)
+        }
+        _ => {}
+    });
+    assert_eq!(got.plan.id, "lang-son-2024");
+    assert_eq!(got.plan.default_deadline, "2024-11-30");
+    assert_same_json(
+        "a year later",
+        &want,
+        &serde_json::to_value(&got.plan).unwrap(),
+    );
+}
+
+#[test]
+fn an_agency_renamed_throughout() {
+    let (old, new) = ("Thông tin và Truyền thông", "Chuyển đổi số");
+    let text = rewrap_changed(|ps| ps.into_iter().map(|p| p.replace(old, new)).collect());
+    // With the registry as it was, the new name is proposed, never dropped.
+    let t = run(&text);
+    let proposed: Vec<_> = t
+        .review
+        .proposed_agencies
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
+    assert_eq!(proposed, ["Sở Chuyển đổi số"]);
+    assert!(t.review.needs_review());
+    // With the registry renamed too, the plan is the old one with the new name.
+    let mut registry = oracle().agencies;
+    for a in &mut registry {
+        a.name = a.name.replace(old, new);
+        for s in &mut a.aliases {
+            *s = s.replace(old, new);
+        }
+    }
+    let got = transcribe::transcribe(&text, registry, &Options::default());
+    assert!(!got.review.needs_review());
+    let mut want = serde_json::to_value(run(SOURCE).plan).unwrap();
+    map_json(&mut want, "", &|k, x| {
+        if let serde_json::Value::String(s) = x {
+            if k != "name_en" {
+                *s = s.replace(old, new);
+            }
+        }
+    });
+    // Titles of tasks and items are their opening words cut after a dozen: a shorter name
+    // lets more words in. The texts they are cut from are compared.
+    let untitled = |v: &mut serde_json::Value| {
+        map_json(v, "", &|k, x| {
+            if k == "title" {
+                *x = serde_json::Value::Null;
+            }
+        })
+    };
+    let mut got = serde_json::to_value(&got.plan).unwrap();
+    untitled(&mut want);
+    untitled(&mut got);
+    assert_same_json("renamed", &want, &got);
+}
+
+#[test]
+fn a_lettered_item_removed_moves_its_later_siblings_up() {
+    let text = rewrap_changed(|ps| {
+        let start = ps.iter().position(|p| p.starts_with("3.4. ")).unwrap();
+        let end = ps.iter().position(|p| p.starts_with("3.5. ")).unwrap();
+        let mut out = Vec::new();
+        for (k, p) in ps.into_iter().enumerate() {
+            if k > start && k < end {
+                if p.starts_with("b) ") {
+                    continue;
+                }
+                if let Some(r) = p.strip_prefix("c) ") {
+                    out.push(format!("b) {r}"));
+                    continue;
+                }
+                if let Some(r) = p.strip_prefix("d) ") {
+                    out.push(format!("c) {r}"));
+                    continue;
+                }
+            }
+            out.push(p);
+        }
+        out
+    });
+    let mut want = run(SOURCE).plan;
+    fn edit(nodes: &mut Vec<NodeFile>) {
+        if let Some(k) = nodes.iter().position(|n| n.id == "III.3.4.b") {
+            nodes.remove(k);
+            for (n, (id, label)) in nodes[k..]
+                .iter_mut()
+                .zip([("III.3.4.b", "b)"), ("III.3.4.c", "c)")])
+            {
+                n.id = id.into();
+                n.label = label.into();
+            }
+            return;
+        }
+        for n in nodes {
+            edit(&mut n.children);
+        }
+    }
+    edit(&mut want.nodes);
+    let got = run(&text);
+    assert!(!got.review.needs_review());
+    assert_same_json(
+        "item removed",
+        &serde_json::to_value(&want).unwrap(),
+        &serde_json::to_value(&got.plan).unwrap(),
+    );
 }
