@@ -531,7 +531,7 @@ fn command_exits_5_and_lists_what_needs_review() {
 }
 
 #[test]
-fn command_refuses_a_docx_for_now() {
+fn command_refuses_a_docx_that_is_not_one() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("plan.docx");
     std::fs::write(&src, b"PK").unwrap();
@@ -746,4 +746,113 @@ fn a_lettered_item_removed_moves_its_later_siblings_up() {
         &serde_json::to_value(&want).unwrap(),
         &serde_json::to_value(&got.plan).unwrap(),
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A Word file.
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn w_p(text: &str) -> String {
+    // Two runs per paragraph, as Word splits them where formatting changes.
+    let cut = text
+        .char_indices()
+        .nth(text.chars().count() / 2)
+        .map_or(text.len(), |(k, _)| k);
+    let (a, b) = text.split_at(cut);
+    format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        xml_escape(a),
+        xml_escape(b)
+    )
+}
+
+/// The source as a Word file: one paragraph per printed paragraph, the title with a line
+/// break, the recipients and the signature side by side in a table.
+fn docx() -> Vec<u8> {
+    use std::io::Write as _;
+    let ps = paragraphs();
+    let split = ps.iter().position(|p| p == "Nơi nhận:").unwrap();
+    let signer = ps.iter().position(|p| p == "CHỦ TỊCH").unwrap();
+    let mut body = String::new();
+    for p in &ps[..split] {
+        if let Some((a, b)) = p
+            .split_once("(PAPI); ")
+            .filter(|_| p.starts_with("Nâng cao"))
+        {
+            body.push_str(&format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}(PAPI);</w:t></w:r><w:r><w:br/><w:t>{}</w:t></w:r></w:p>",
+                xml_escape(a),
+                xml_escape(b)
+            ));
+        } else {
+            body.push_str(&w_p(p));
+        }
+    }
+    let cell = |ps: &[String]| {
+        format!(
+            "<w:tc>{}</w:tc>",
+            ps.iter().map(|p| w_p(p)).collect::<String>()
+        )
+    };
+    body.push_str(&format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&ps[split..signer]),
+        cell(&ps[signer..])
+    ));
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let files = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".to_string(),
+        ),
+        ("word/document.xml", document),
+    ];
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in files {
+        z.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(data.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_file_gives_the_same_plan() {
+    let text = transcribe::docx::text(&docx()).unwrap();
+    same_plan("docx", &text);
+}
+
+#[test]
+fn command_reads_a_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("ke-hoach.docx");
+    std::fs::write(&src, docx()).unwrap();
+    let out = dir.path().join("plan.json");
+    kehoach()
+        .arg("transcribe")
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let written: PlanFile = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written, run(SOURCE).plan);
 }

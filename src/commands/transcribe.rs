@@ -23,7 +23,8 @@ pub enum ReviewFormat {
 
 #[derive(Debug, Args)]
 pub struct TranscribeArgs {
-    /// The plan's text: extracted from the PDF (pdftotext), or plain text at any width
+    /// The plan's text: extracted from the PDF (pdftotext), plain text at any width, a Word
+    /// file (.docx), or a PDF (read with pdftotext when it is installed)
     pub file: PathBuf,
     /// Write the plan file here (JSON, the format of data/plan.json)
     #[arg(long, value_name = "PLAN.json")]
@@ -47,10 +48,14 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
         .map(str::to_ascii_lowercase);
     let bytes = match ext.as_deref() {
         Some("docx") => {
-            return Err(Failure::new(
-                exit::BAD_INPUT,
-                S::TrDocx.fill(lang, &[&path.display()]),
-            ));
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", path.display())))?;
+            return transcribe::docx::text(&bytes).map_err(|e| {
+                Failure::new(
+                    exit::BAD_INPUT,
+                    S::TrDocx.fill(lang, &[&path.display(), &e]),
+                )
+            });
         }
         Some("pdf") => {
             let o = std::process::Command::new("pdftotext")

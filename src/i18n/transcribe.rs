@@ -22,7 +22,7 @@ strings! {
     TrAllPlaced = "Mọi dòng đã được đặt vào kế hoạch.", "Every line was placed in the plan.";
     TrNeedsReview = "{} dòng chưa đặt được và {} cơ quan chưa có trong danh mục: hãy xem lại trước khi nhập", "{} lines not placed and {} agencies not in the registry: review them before importing";
     TrNotText = "{}: không phải văn bản UTF-8 (byte {})", "{}: not UTF-8 text (byte {})";
-    TrDocx = "{}: chưa đọc được tệp .docx; hãy lưu thành văn bản (.txt) rồi chạy lại", "{}: .docx is not read yet; save it as plain text (.txt) and run again";
+    TrDocx = "{}: không đọc được tệp Word ({}); hãy lưu thành văn bản (.txt) rồi chạy lại", "{}: not a readable Word file ({}); save it as plain text (.txt) and run again";
     TrNoPdftotext = "{}: cần pdftotext để đọc PDF (gói poppler-utils)", "{}: reading a PDF needs pdftotext (package poppler-utils)";
     TrBadRegistry = "{}: danh mục cơ quan không đọc được: {}", "{}: the agency registry could not be read: {}";
     TrInvalid = "kế hoạch chép ra không hợp lệ: {}", "the transcribed plan is not valid: {}";

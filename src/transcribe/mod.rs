@@ -4,13 +4,14 @@
 //! page numbers, running headers) → [`lines`] (what a line starts with) → [`blocks`] (PDF lines
 //! joined into headings, bullets, role lines, paragraphs) → [`tree`] (the nodes, role lines on
 //! their criterion, the document around them) → [`agencies`] (names against the registry) →
-//! [`roles`] (roles read from sentences) → [`dates`] (deadlines) → [`review`]. Reading files
-//! is the command's job.
+//! [`roles`] (roles read from sentences) → [`dates`] (deadlines) → [`review`]. [`docx`] turns a
+//! Word file's bytes into such text. Reading files is the command's job.
 
 pub mod agencies;
 pub mod blocks;
 pub mod clean;
 pub mod dates;
+pub mod docx;
 pub mod lines;
 pub mod meta;
 pub mod review;
