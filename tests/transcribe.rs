@@ -856,3 +856,17 @@ fn command_reads_a_word_file() {
     let written: PlanFile = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(written, run(SOURCE).plan);
 }
+
+#[test]
+fn a_letterhead_gives_the_number_and_the_date_of_issue() {
+    let letterhead = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                      Độc lập - Tự do - Hạnh phúc\n\nSố: 45/KH-UBND\nLạng Sơn, ngày 15 tháng 3 năm 2023\n\n";
+    let got = run(&format!("{letterhead}{SOURCE}"));
+    assert_eq!(got.plan.number.as_deref(), Some("45/KH-UBND"));
+    assert_eq!(got.plan.issued.as_deref(), Some("2023-03-15"));
+    assert!(got.review.unplaced.is_empty(), "{:?}", got.review.unplaced);
+    let mut want = run(SOURCE).plan;
+    want.number = got.plan.number.clone();
+    want.issued = got.plan.issued.clone();
+    assert_eq!(got.plan, want);
+}

@@ -12,8 +12,10 @@ use crate::plan::NodeKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
-    /// `KẾ HOẠCH` above the title.
+    /// `KẾ HOẠCH` above the title (the last line in capitals before it).
     DocType,
+    /// The letterhead above it: the issuer in capitals, the motto, `Số: …`, place and date.
+    Letterhead,
     /// The title under it, up to the line ending in the year.
     Title,
     /// An unmarked paragraph.
@@ -225,9 +227,22 @@ pub fn blocks(lines: &[Line], names_at_start: &dyn Fn(&str) -> bool) -> Vec<Bloc
             prev_line = t;
             continue;
         }
-        if front && lines::is_capitals(t) && out.is_empty() {
+        // Before the title: the letterhead, then the document's kind in capitals.
+        let before_title = front
+            && out
+                .iter()
+                .all(|b| matches!(b.kind, Kind::DocType | Kind::Letterhead));
+        if before_title && lines::is_all_capitals(t) && !lines::is_letterhead(t) {
+            for b in out.iter_mut() {
+                b.kind = Kind::Letterhead;
+            }
             out.push(Block::new(Kind::DocType, "", t, no));
             title_open = true;
+            prev_line = t;
+            continue;
+        }
+        if before_title && lines::is_letterhead(t) {
+            out.push(Block::new(Kind::Letterhead, "", t, no));
             prev_line = t;
             continue;
         }
@@ -257,8 +272,10 @@ pub fn blocks(lines: &[Line], names_at_start: &dyn Fn(&str) -> bool) -> Vec<Bloc
         let new_paragraph = match out.last() {
             None => true,
             Some(b) => {
-                matches!(b.kind, Kind::DocType | Kind::SignerTitle | Kind::Signer)
-                    || (remark && lines::ends_clause(prev_line) && fits(prev_line, t))
+                matches!(
+                    b.kind,
+                    Kind::DocType | Kind::Letterhead | Kind::SignerTitle | Kind::Signer
+                ) || (remark && lines::ends_clause(prev_line) && fits(prev_line, t))
                     || (lines::starts_upper(t)
                         && fits(prev_line, t)
                         && (lines::ends_clause(prev_line) || b.heading_like(num.paragraph_part)))

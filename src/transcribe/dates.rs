@@ -68,6 +68,18 @@ fn date_at(words: &[&str], year: i32) -> Option<(NaiveDate, usize)> {
     NaiveDate::from_ymd_opt(y, m, d).map(|dt| (dt, used))
 }
 
+/// The date of issue in a letterhead line (`Lạng Sơn, ngày 15 tháng 3 năm 2023`).
+pub fn issued(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let k = words.iter().position(|w| fold(w) == "ngay")?;
+    if k == 0 || !words[k - 1].ends_with(',') {
+        return None;
+    }
+    let (d, used) = date_at(&words[k + 1..], 0)?;
+    // The year must be printed.
+    (used == 1 && words[k + 1].matches('/').count() == 2 || used == 5).then_some(d)
+}
+
 /// Every deadline in a text.
 pub fn deadlines(text: &str, year: i32) -> Vec<Deadline> {
     let words: Vec<&str> = text.split(' ').collect();
@@ -151,5 +163,14 @@ mod tests {
         assert_eq!(f("báo cáo trước ngày 15/12")[0].0, d(2024, 12, 15));
         assert_eq!(f("hoàn thành trong Quý III/2024.")[0].0, d(2024, 9, 30));
         assert!(f("Quyết định số 2007/QĐ-UBND ngày 20/12/2022 của UBND tỉnh").is_empty());
+        assert_eq!(
+            issued("Lạng Sơn, ngày 15 tháng 3 năm 2023"),
+            Some(d(2023, 3, 15))
+        );
+        assert_eq!(
+            issued("Số: 45/KH-UBND Lạng Sơn, ngày 15/3/2023"),
+            Some(d(2023, 3, 15))
+        );
+        assert_eq!(issued("ban hành ngày 15/3/2023"), None);
     }
 }

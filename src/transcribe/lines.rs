@@ -169,6 +169,28 @@ pub fn is_recipients(t: &str) -> bool {
     crate::text::fold(t).trim_end_matches(':').trim() == "noi nhan"
 }
 
+/// `Số: 45/KH-UBND` in a letterhead: the document's number.
+pub fn document_number(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số "))?;
+    let n = rest.split_whitespace().next()?;
+    n.contains('/').then_some(n)
+}
+
+/// A letterhead line that is not the document's kind: its number, its place and date, the
+/// national motto.
+pub fn is_letterhead(t: &str) -> bool {
+    let f = crate::text::fold(t);
+    document_number(t).is_some()
+        || super::dates::issued(t).is_some()
+        || f.contains("doc lap - tu do - hanh phuc")
+}
+
+/// A line in capitals, however long (`ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN`).
+pub fn is_all_capitals(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase())
+}
+
 /// A short line in capitals: the document's kind (`KẾ HOẠCH`) or the signer's title.
 pub fn is_capitals(t: &str) -> bool {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
@@ -231,5 +253,8 @@ mod tests {
         );
         assert_eq!(role_line("Lĩnh vực cải cách thể chế: Sở Tư pháp"), None);
         assert_eq!(tasks_intro("Nhiệm vụ, giải pháp: "), Some(""));
+        assert_eq!(document_number("Số: 45/KH-UBND"), Some("45/KH-UBND"));
+        assert!(is_letterhead("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!is_letterhead("Sở Nội vụ"));
     }
 }

@@ -13,6 +13,9 @@ use crate::text::fold;
 #[derive(Debug, Default)]
 pub struct Built {
     pub doc_type: String,
+    /// From the letterhead: `45/KH-UBND`, and the date of issue.
+    pub number: Option<String>,
+    pub issued: Option<chrono::NaiveDate>,
     pub full_title: String,
     pub preamble: Vec<String>,
     pub closing: String,
@@ -226,6 +229,14 @@ impl Builder<'_> {
         let line = b.lines[0];
         match &b.kind {
             Kind::DocType => self.out.doc_type = b.body.clone(),
+            Kind::Letterhead => {
+                if let Some(n) = lines::document_number(&b.body) {
+                    self.out.number = Some(n.to_string());
+                }
+                if let Some(d) = super::dates::issued(&b.body) {
+                    self.out.issued = Some(d);
+                }
+            }
             Kind::Title => self.out.full_title = b.body.clone(),
             Kind::Part(n) => {
                 let id = b.label.trim_end_matches('.').to_string();
