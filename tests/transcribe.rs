@@ -512,7 +512,7 @@ fn command_exits_5_and_lists_what_needs_review() {
         &src,
         "KẾ HOẠCH\nNâng cao chất lượng tỉnh Bắc Giang năm 2024\nMở đầu.\n\
          I. NHIỆM VỤ\n1. Cải cách\n(1) Tiêu chí một\n- Cơ quan chủ trì: Sở Nội vụ.\n\
-         - Cơ quan thực hiện: Sở Du lịch, Sở Tư pháp.\n\
+         - Cơ quan thực hiện: Sở Du lịch, Sở Xây dựng và Quy hoạch, Sở Tư pháp.\n\
          + Sở Nội vụ chủ trì, báo cáo trước ngày 15/12.\n",
     )
     .unwrap();
@@ -523,6 +523,10 @@ fn command_exits_5_and_lists_what_needs_review() {
         .code(5);
     let review: serde_json::Value = serde_json::from_slice(&a.get_output().stdout).unwrap();
     assert_eq!(review["proposed_agencies"][0]["name"], "Sở Du lịch");
+    assert_eq!(
+        review["proposed_agencies"][1]["name"],
+        "Sở Xây dựng và Quy hoạch"
+    );
     assert_eq!(review["deadlines"][0]["date"], "2024-12-15");
     assert_eq!(review["deadlines"][0]["item"], "I.1.c1.t1");
     assert!(review["unplaced"].as_array().unwrap().is_empty());

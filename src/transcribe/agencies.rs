@@ -336,12 +336,32 @@ impl Registry {
             }
             match self.name_at(toks, i, prefix, prev.as_deref()) {
                 Some((a, len, spelled)) => {
+                    let from = i;
+                    i += len;
+                    // `Sở Xây dựng và Quy hoạch` beside a registered `Sở Xây dựng`: a longer
+                    // name that starts with a known one is a new name, not the known one.
+                    if mode == Mode::RoleLine && self.longer_name(text, toks, i, prefix) {
+                        while i < n && !matches!(toks[i].norm.as_str(), "," | ";") {
+                            i += 1;
+                        }
+                        let words = text[toks[from].start..toks[i - 1].end]
+                            .trim_end_matches(['.', ' '])
+                            .to_string();
+                        let a = self.propose(&words);
+                        out.proposed.push(a);
+                        out.found.push(Found {
+                            agency: a,
+                            scope: None,
+                        });
+                        run_start = out.found.len();
+                        prev = None;
+                        continue;
+                    }
                     out.found.push(Found {
                         agency: a,
                         scope: None,
                     });
                     prev = Some(spelled);
-                    i += len;
                     if i < n
                         && is_sep(&toks[i])
                         && self.name_or_list_at(toks, i + 1, prefix, prev.as_deref())
@@ -433,6 +453,25 @@ impl Registry {
         }
         out.end = i.min(n);
         out
+    }
+
+    /// After a name, a capitalised word (maybe after `và`) that starts no known name: the name
+    /// goes on.
+    fn longer_name(&self, text: &str, toks: &[Tok], i: usize, prefix: Option<&str>) -> bool {
+        let capital = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                text[t.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        };
+        let at = if toks.get(i).is_some_and(|t| t.norm == "và") {
+            i + 1
+        } else {
+            i
+        };
+        capital(at) && !self.name_or_list_at(toks, at, prefix, None)
     }
 
     /// A scope narrows the groups just before it (`các Sở, ban, ngành; UBND các huyện, thành
