@@ -874,3 +874,57 @@ fn a_letterhead_gives_the_number_and_the_date_of_issue() {
     want.issued = got.plan.issued.clone();
     assert_eq!(got.plan, want);
 }
+
+#[test]
+fn import_transcribes_a_text_and_refuses_one_that_needs_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    // Next year's plan, as text: transcribed, reviewed, imported, and now the current plan.
+    let next = dir.path().join("ke-hoach-2024.txt");
+    std::fs::write(&next, shift_years(SOURCE, 1)).unwrap();
+    let a = kehoach()
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&next)
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(
+        stdout.contains("Every line was placed in the plan."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Imported plan lang-son-2024"), "{stdout}");
+    let a = kehoach().arg("--db").arg(&db).arg("plans").assert().code(0);
+    let plans = String::from_utf8_lossy(&a.get_output().stdout).to_string();
+    assert!(plans.contains("lang-son-2024"), "{plans}");
+    // A text with a name the registry does not know: shown, not imported, unless --accept.
+    let odd = dir.path().join("odd.txt");
+    std::fs::write(
+        &odd,
+        "KẾ HOẠCH\nCải cách tỉnh Bắc Giang năm 2025\nI. NHIỆM VỤ\n1. Cải cách\n\
+         - Cơ quan thực hiện: Sở Du lịch.\n+ Sở Du lịch báo cáo.\n",
+    )
+    .unwrap();
+    let a = kehoach()
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&odd)
+        .assert()
+        .code(5);
+    let stderr = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(stderr.contains("nothing imported"), "{stderr}");
+    let a = kehoach().arg("--db").arg(&db).arg("plans").assert().code(0);
+    assert!(!String::from_utf8_lossy(&a.get_output().stdout).contains("bac-giang-2025"));
+    let a = kehoach()
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "--accept"])
+        .arg(&odd)
+        .assert()
+        .code(0);
+    assert!(
+        String::from_utf8_lossy(&a.get_output().stdout).contains("Imported plan bac-giang-2025")
+    );
+}

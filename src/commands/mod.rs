@@ -260,7 +260,10 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     match cmd {
         Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
         Command::Restore { file } => return maintenance::restore(g, file, out),
-        Command::Import { file } => return maintenance::import(g, file, out),
+        Command::Import { file, accept } if transcribe::is_plan_text(file) => {
+            return transcribe::import(g, file, *accept, out);
+        }
+        Command::Import { file, .. } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),

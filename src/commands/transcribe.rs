@@ -116,6 +116,72 @@ fn registry(path: Option<&Path>, lang: Lang) -> Result<Vec<AgencyFile>, Failure>
     serde_json::from_value(list).map_err(|e| bad(e.to_string()))
 }
 
+/// The plan file as JSON, checked by the plan loader: kehoach never writes or imports a plan it
+/// would itself refuse.
+fn plan_json(t: &transcribe::Transcript, lang: Lang) -> Result<String, Failure> {
+    let mut json = serde_json::to_string_pretty(&t.plan)
+        .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
+    json.push('\n');
+    crate::plan::Plan::parse(&json).map_err(|e| {
+        Failure::new(
+            exit::BAD_INPUT,
+            S::TrInvalid.fill(lang, &[&crate::i18n::Localized::say(&e, lang)]),
+        )
+    })?;
+    Ok(json)
+}
+
+/// A plan's text rather than a plan file: `import` transcribes it first.
+pub fn is_plan_text(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "docx" | "pdf")
+    )
+}
+
+/// `kehoach import FILE.txt|FILE.docx`: transcribe with the built-in registry, show the
+/// review, and import unless lines need review (`--accept` imports anyway).
+pub fn import(g: &Global, file: &Path, accept: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = g.lang;
+    let text = read_text(file, lang)?;
+    let t = transcribe::transcribe(&text, registry(None, lang)?, &Options::default());
+    let json = plan_json(&t, lang)?;
+    write_review(&t.review, file, lang, out).or_fail()?;
+    if t.review.needs_review() && !accept {
+        return Err(Failure::new(
+            exit::REVIEW,
+            S::TrNotImported.fill(
+                lang,
+                &[&t.review.unplaced.len(), &t.review.proposed_agencies.len()],
+            ),
+        )
+        .hint(S::TrAcceptHint.get(lang)));
+    }
+    let mut store = super::open_store(g)?;
+    let r = store
+        .import_plan(&json, &crate::store::Actor::new(&super::user_name(g)))
+        .map_err(|e| match e {
+            crate::store::ImportError::Plan(p) => Failure::new(
+                exit::BAD_INPUT,
+                format!(
+                    "{}: {}",
+                    file.display(),
+                    crate::i18n::Localized::say(&p, lang)
+                ),
+            ),
+            crate::store::ImportError::Store(s) => Failure::store(s, lang),
+        })?;
+    writeln!(
+        out,
+        "{}",
+        crate::i18n::S::Imported.fill(lang, &[&r.plan_id, &r.items, &r.agencies])
+    )
+    .or_fail()
+}
+
 pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let lang = g.lang;
     let text = read_text(&args.file, lang)?;
@@ -127,16 +193,7 @@ pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(),
             id: args.id.clone(),
         },
     );
-    let mut json = serde_json::to_string_pretty(&t.plan)
-        .map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-    json.push('\n');
-    // Never write a plan kehoach itself would refuse.
-    crate::plan::Plan::parse(&json).map_err(|e| {
-        Failure::new(
-            exit::BAD_INPUT,
-            S::TrInvalid.fill(lang, &[&crate::i18n::Localized::say(&e, lang)]),
-        )
-    })?;
+    let json = plan_json(&t, lang)?;
     if let Some(path) = &args.out {
         super::export::write_atomically(path, json.as_bytes())
             .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;

@@ -21,6 +21,8 @@ strings! {
     TrNotWritten = "Chưa ghi tệp kế hoạch: thêm --out KE-HOACH.json để ghi.", "No plan file written: add --out PLAN.json to write one.";
     TrAllPlaced = "Mọi dòng đã được đặt vào kế hoạch.", "Every line was placed in the plan.";
     TrNeedsReview = "{} dòng chưa đặt được và {} cơ quan chưa có trong danh mục: hãy xem lại trước khi nhập", "{} lines not placed and {} agencies not in the registry: review them before importing";
+    TrNotImported = "chưa nhập: {} dòng chưa đặt được và {} cơ quan chưa có trong danh mục", "nothing imported: {} lines not placed and {} agencies not in the registry";
+    TrAcceptHint = "xem lại bản chép (kehoach transcribe FILE --out KE-HOACH.json), sửa rồi nhập tệp JSON; hoặc thêm --accept để nhập ngay", "review the transcript (kehoach transcribe FILE --out PLAN.json), fix it and import the JSON; or add --accept to import as it is";
     TrNotText = "{}: không phải văn bản UTF-8 (byte {})", "{}: not UTF-8 text (byte {})";
     TrDocx = "{}: không đọc được tệp Word ({}); hãy lưu thành văn bản (.txt) rồi chạy lại", "{}: not a readable Word file ({}); save it as plain text (.txt) and run again";
     TrNoPdftotext = "{}: cần pdftotext để đọc PDF (gói poppler-utils)", "{}: reading a PDF needs pdftotext (package poppler-utils)";
