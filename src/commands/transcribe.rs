@@ -75,7 +75,11 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
                     format!(
                         "{}: {}",
                         path.display(),
-                        String::from_utf8_lossy(&o.stderr).trim()
+                        // pdftotext explains in several lines; the last says why it stopped.
+                        String::from_utf8_lossy(&o.stderr)
+                            .lines()
+                            .rfind(|l| !l.trim().is_empty())
+                            .unwrap_or("pdftotext failed")
                     ),
                 ));
             }
