@@ -396,6 +396,9 @@ impl S {
     }
 }
 
+/// The review printed by `kehoach transcribe`.
+pub mod transcribe;
+
 /// Replace each `{}` in `template` with the next argument.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -18,6 +18,7 @@ mod search;
 mod show;
 mod status;
 mod table;
+pub mod transcribe;
 mod write;
 
 use std::io::Write;
@@ -38,6 +39,8 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     pub const NOT_FOUND: u8 = 3;
     pub const DATABASE: u8 = 4;
+    /// `transcribe`: lines that found no place or names not in the registry need a person.
+    pub const REVIEW: u8 = 5;
 }
 
 /// A command that could not do what was asked: one clear sentence, maybe hints, an exit code.
@@ -257,10 +260,14 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     match cmd {
         Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
         Command::Restore { file } => return maintenance::restore(g, file, out),
-        Command::Import { file } => return maintenance::import(g, file, out),
+        Command::Import { file, accept } if transcribe::is_plan_text(file) => {
+            return transcribe::import(g, file, *accept, out);
+        }
+        Command::Import { file, .. } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
+        Command::Transcribe(args) => return transcribe::run(g, args, out),
         _ => {}
     }
     if let Command::Overdue {
@@ -391,6 +398,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         | Command::Import { .. }
         | Command::Plans
         | Command::Doctor
+        | Command::Transcribe(_)
         | Command::Bench(_) => {
             unreachable!()
         }
