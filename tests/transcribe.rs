@@ -680,10 +680,10 @@ fn an_agency_renamed_throughout() {
     assert!(!got.review.needs_review());
     let mut want = serde_json::to_value(run(SOURCE).plan).unwrap();
     map_json(&mut want, "", &|k, x| {
-        if let serde_json::Value::String(s) = x {
-            if k != "name_en" {
-                *s = s.replace(old, new);
-            }
+        if let serde_json::Value::String(s) = x
+            && k != "name_en"
+        {
+            *s = s.replace(old, new);
         }
     });
     // Titles of tasks and items are their opening words cut after a dozen: a shorter name

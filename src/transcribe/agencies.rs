@@ -265,18 +265,15 @@ impl Registry {
                 return best;
             }
         }
-        if let (Some(prev), Some(t)) = (prev, toks.get(i)) {
-            if t.norm == "cấp" {
-                if let (Some(at), Some(level)) =
-                    (prev.iter().position(|w| w == "cấp"), toks.get(i + 1))
-                {
-                    let mut w = prev[..at].to_vec();
-                    w.push("cấp".into());
-                    w.push(level.norm.clone());
-                    if let Some(&a) = self.exact.get(&w) {
-                        return Some((a, 2, w));
-                    }
-                }
+        if let (Some(prev), Some(t)) = (prev, toks.get(i))
+            && t.norm == "cấp"
+            && let (Some(at), Some(level)) = (prev.iter().position(|w| w == "cấp"), toks.get(i + 1))
+        {
+            let mut w = prev[..at].to_vec();
+            w.push("cấp".into());
+            w.push(level.norm.clone());
+            if let Some(&a) = self.exact.get(&w) {
+                return Some((a, 2, w));
             }
         }
         for title in PERSON {
@@ -285,10 +282,9 @@ impl Registry {
                     .iter()
                     .enumerate()
                     .all(|(k, x)| toks[i + k].norm == *x)
+                && let Some((a, n, w)) = self.spelled_at(toks, i + title.len())
             {
-                if let Some((a, n, w)) = self.spelled_at(toks, i + title.len()) {
-                    return Some((a, n + title.len(), w));
-                }
+                return Some((a, n + title.len(), w));
             }
         }
         None
@@ -482,10 +478,10 @@ impl Registry {
             k -= 1;
         }
         if k == run.len() {
-            if let Some(last) = run.last_mut() {
-                if self.agencies[last.agency].kind == AgencyKind::Group {
-                    last.scope = Some(scope.to_string());
-                }
+            if let Some(last) = run.last_mut()
+                && self.agencies[last.agency].kind == AgencyKind::Group
+            {
+                last.scope = Some(scope.to_string());
             }
             return;
         }

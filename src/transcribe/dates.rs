@@ -115,18 +115,18 @@ pub fn deadlines(text: &str, year: i32) -> Vec<Deadline> {
         } else {
             0
         };
-        if lead > 0 {
-            if let Some((date, used)) = date_at(&words[i + lead..], year) {
-                out.push(Deadline {
-                    date,
-                    words: words[i..i + lead + used]
-                        .join(" ")
-                        .trim_end_matches([',', '.', ';'])
-                        .to_string(),
-                });
-                i += lead + used;
-                continue;
-            }
+        if lead > 0
+            && let Some((date, used)) = date_at(&words[i + lead..], year)
+        {
+            out.push(Deadline {
+                date,
+                words: words[i..i + lead + used]
+                    .join(" ")
+                    .trim_end_matches([',', '.', ';'])
+                    .to_string(),
+            });
+            i += lead + used;
+            continue;
         }
         i += 1;
     }

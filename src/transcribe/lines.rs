@@ -120,14 +120,14 @@ pub fn start(t: &str) -> Option<Start<'_>> {
     }
     if let Some(l) = head.strip_suffix(')') {
         let mut cs = l.chars();
-        if let (Some(c), None) = (cs.next(), cs.next()) {
-            if let Some(i) = LETTERS.iter().position(|&x| x == c) {
-                return Some(Start {
-                    marker: Marker::Letter(i + 1),
-                    label: head,
-                    rest,
-                });
-            }
+        if let (Some(c), None) = (cs.next(), cs.next())
+            && let Some(i) = LETTERS.iter().position(|&x| x == c)
+        {
+            return Some(Start {
+                marker: Marker::Letter(i + 1),
+                label: head,
+                rest,
+            });
         }
     }
     None

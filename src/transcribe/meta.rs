@@ -16,19 +16,18 @@ pub fn year(full_title: &str, all: &str) -> i32 {
         .into_iter()
         .rev()
         .collect();
-    if let Ok(y) = last.parse::<i32>() {
-        if (1990..2200).contains(&y) {
-            return y;
-        }
+    if let Ok(y) = last.parse::<i32>()
+        && (1990..2200).contains(&y)
+    {
+        return y;
     }
     let mut counts = std::collections::HashMap::<i32, usize>::new();
     for w in all.split(|c: char| !c.is_ascii_digit()) {
-        if w.len() == 4 {
-            if let Ok(y) = w.parse::<i32>() {
-                if (1990..2200).contains(&y) {
-                    *counts.entry(y).or_default() += 1;
-                }
-            }
+        if w.len() == 4
+            && let Ok(y) = w.parse::<i32>()
+            && (1990..2200).contains(&y)
+        {
+            *counts.entry(y).or_default() += 1;
         }
     }
     counts

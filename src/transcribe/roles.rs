@@ -38,10 +38,10 @@ pub fn infer(reg: &mut Registry, text: &str, scopes: &[(usize, String)]) -> Infe
     let mut out = Inferred::default();
     // Skip a leading deadline (`Trước ngày 30 tháng 11 năm 2023, …`).
     let mut start = 0;
-    if at(&toks, 0, &["trước", "ngày"]) || at(&toks, 0, &["chậm", "nhất"]) {
-        if let Some(k) = toks.iter().take(12).position(|t| t.norm == ",") {
-            start = k + 1;
-        }
+    if (at(&toks, 0, &["trước", "ngày"]) || at(&toks, 0, &["chậm", "nhất"]))
+        && let Some(k) = toks.iter().take(12).position(|t| t.norm == ",")
+    {
+        start = k + 1;
     }
     let subject = reg.list(text, &toks, start, Mode::Subject);
     if !subject.found.is_empty() {
@@ -58,13 +58,12 @@ pub fn infer(reg: &mut Registry, text: &str, scopes: &[(usize, String)]) -> Infe
         let leads = (after..clause_end).any(|k| at(&toks, k, &["chủ", "trì"]));
         for f in subject.found {
             let mut f = f;
-            if let Some(t) = toks.get(after) {
-                if let Some((_, s)) = scopes
+            if let Some(t) = toks.get(after)
+                && let Some((_, s)) = scopes
                     .iter()
                     .find(|(a, s)| *a == f.agency && text[t.start..].starts_with(s.as_str()))
-                {
-                    f.scope = Some(s.clone());
-                }
+            {
+                f.scope = Some(s.clone());
             }
             if leads || names_lead {
                 push_unique(&mut out.lead, f.clone());

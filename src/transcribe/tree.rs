@@ -93,10 +93,10 @@ fn heading_title(body: &str) -> (String, String) {
         }
         return (t.trim().to_string(), body.to_string());
     }
-    if body.ends_with('.') {
-        if let Some((head, _)) = body.split_once(": ") {
-            return (head.trim().to_string(), body.to_string());
-        }
+    if body.ends_with('.')
+        && let Some((head, _)) = body.split_once(": ")
+    {
+        return (head.trim().to_string(), body.to_string());
     }
     (body.to_string(), String::new())
 }
@@ -415,13 +415,13 @@ impl Builder<'_> {
         let _ = part;
         let body = b.body.as_str();
         // `(Chi tiết … kèm theo)`: a remark on the section it closes.
-        if body.starts_with('(') && body.trim_end_matches('.').ends_with(')') {
-            if let Some(s) = self.headings.first().map(|h| h.1) {
-                if self.arena[s].file.remark.is_none() {
-                    self.arena[s].file.remark = Some(body.to_string());
-                    return;
-                }
-            }
+        if body.starts_with('(')
+            && body.trim_end_matches('.').ends_with(')')
+            && let Some(s) = self.headings.first().map(|h| h.1)
+            && self.arena[s].file.remark.is_none()
+        {
+            self.arena[s].file.remark = Some(body.to_string());
+            return;
         }
         let Some(h) = self.heading() else {
             return self.unplaced(b);
