@@ -333,7 +333,7 @@ pub enum Command {
     /// What changed since a day (the last meeting): done, reopened, notes, deadlines, agency
     /// parts, by whom, grouped by item in the plan's order
     Changes {
-        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in this machine's time zone
+        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in the plan's time zone
         #[arg(long, value_name = "DATE")]
         since: String,
         #[arg(long, value_enum, default_value = "table")]

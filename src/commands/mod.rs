@@ -178,14 +178,25 @@ fn account_name() -> Result<String, u32> {
     Err(0)
 }
 
-/// --today, else the real date.
-pub fn today(g: &Global) -> Result<NaiveDate, Failure> {
-    match &g.today {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => parse_date(s).ok_or_else(|| {
-            Failure::new(exit::BAD_INPUT, S::BadDate.fill(g.lang, &[&s])).hint("--today 2023-11-30")
-        }),
-    }
+/// The day --today names, if given (checked before anything is opened).
+pub fn fixed_today(g: &Global) -> Result<Option<NaiveDate>, Failure> {
+    g.today
+        .as_ref()
+        .map(|s| {
+            parse_date(s).ok_or_else(|| {
+                Failure::new(exit::BAD_INPUT, S::BadDate.fill(g.lang, &[&s]))
+                    .hint("--today 2023-11-30")
+            })
+        })
+        .transpose()
+}
+
+/// Today where the plan is, not where the server is: a server on UTC at 18:00 on 30/06 is
+/// already at 01/07 in Lạng Sơn (+07:00).
+pub fn today_in(plan: &Plan) -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&plan.utc_offset)
+        .date_naive()
 }
 
 /// Open the database (creating it from the embedded plan on first use) and load the plan.
@@ -200,11 +211,12 @@ pub fn open_store(g: &Global) -> Result<Store, Failure> {
 
 impl Ctx {
     pub fn open(g: &Global) -> Result<Ctx, Failure> {
-        let today = today(g)?;
+        let fixed = fixed_today(g)?;
         let store = open_store(g)?;
         let plan = store
             .load_plan(g.plan.as_deref())
             .map_err(|e| Failure::store(e, g.lang))?;
+        let today = fixed.unwrap_or_else(|| today_in(&plan));
         let items = store
             .item_states(&plan)
             .map_err(|e| Failure::store(e, g.lang))?;

@@ -143,6 +143,7 @@ pub fn transcribe(text: &str, registry: Vec<AgencyFile>, opts: &Options) -> Tran
         closing: built.closing,
         recipients: built.recipients,
         default_deadline,
+        utc_offset: crate::plan::file::VIETNAM.to_string(),
         milestones,
         indexes,
         agencies: reg.agencies,

@@ -44,11 +44,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err(Failure::new(exit::BAD_INPUT, S::TuiDumbTerminal.get(lang)));
     }
-    let fixed_today = g.today.as_ref().map(|_| commands::today(g)).transpose()?;
-    let today = match fixed_today {
-        Some(d) => d,
-        None => commands::today(g)?,
-    };
+    let fixed_today = commands::fixed_today(g)?;
     let user = commands::user_name(g);
     let store = commands::open_store(g)?;
     let plan = Rc::new(
@@ -59,6 +55,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     let items = store
         .item_states(&plan)
         .map_err(|e| Failure::store(e, lang))?;
+    let today = fixed_today.unwrap_or_else(|| commands::today_in(&plan));
     let mut state = State::new(plan.clone(), Status::new(&plan, items), lang, today, &user);
     state.read_only = store.is_read_only();
     // Unique per process and start: drafts of two sessions of one account never collide.
@@ -135,7 +132,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            let today = fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let today = fixed_today.unwrap_or_else(|| commands::today_in(&state.plan));
             if today != state.today {
                 needs_draw = true;
             }
