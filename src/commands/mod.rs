@@ -31,6 +31,7 @@ use crate::i18n::{Lang, Localized, S};
 use crate::plan::{self, NodeIx, Plan, Status};
 use crate::store::{Actor, Store, StoreError};
 use crate::text::parse_date;
+use std::time::Duration;
 
 /// Exit codes (see README "Exit codes").
 pub mod exit {
@@ -202,11 +203,26 @@ pub fn today_in(plan: &Plan) -> NaiveDate {
 /// Open the database (creating it from the embedded plan on first use) and load the plan.
 pub fn open_store(g: &Global) -> Result<Store, Failure> {
     let path = db_path(g);
-    let mut store = Store::open(&path).map_err(|e| Failure::store(e, g.lang))?;
-    store
-        .ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))
-        .map_err(|e| Failure::store(e.at(&path), g.lang))?;
-    Ok(store)
+    let open = || -> Result<Store, StoreError> {
+        let mut store = Store::open(&path)?;
+        store.ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))?;
+        Ok(store)
+    };
+    // Opening, upgrading and seeding change nothing twice, so they may be tried again. SQLite
+    // answers "busy" at once, without waiting, in a few moments of several processes
+    // creating one database together (a lock it cannot wait for without a deadlock); a
+    // refusal that came after the full busy timeout is not tried again.
+    let mut tries = 0;
+    loop {
+        let start = std::time::Instant::now();
+        match open() {
+            Err(StoreError::Locked) if tries < 3 && start.elapsed() < Duration::from_secs(1) => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(50 * tries));
+            }
+            other => return other.map_err(|e| Failure::store(e.at(&path), g.lang)),
+        }
+    }
 }
 
 impl Ctx {
