@@ -64,6 +64,7 @@ strings! {
     ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
     NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
     ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
+    ImportCarried = "Đã mang sang {} thay đổi danh sách cơ quan (cơ quan tự thêm, thành viên nhóm) từ kế hoạch {}", "Carried {} agency-list change(s) (agencies added, group members) over from plan {}";
     // Pace in `status`.
     PaceHeading = "Nhịp độ cần để kịp hạn {} ({}, {}):", "Pace needed to meet {} ({}, {}):";
     PaceLeft = "còn {}/{} nhiệm vụ", "{}/{} task(s) left";

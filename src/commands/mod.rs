@@ -434,6 +434,20 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     r.and_then(|()| out.flush().map_err(|e| io_failure(&e)))
 }
 
+/// After an import: what was carried over from the plan that was current before.
+pub(crate) fn carried(
+    lang: Lang,
+    r: &crate::store::Import,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match &r.carried_from {
+        Some(from) if r.carried > 0 => {
+            writeln!(out, "{}", S::ImportCarried.fill(lang, &[&r.carried, from])).or_fail()
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Writing to stdout failed (a closed pipe is not an error worth a message).
 pub fn io_failure(e: &std::io::Error) -> Failure {
     if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -183,7 +183,8 @@ pub fn import(g: &Global, file: &Path, accept: bool, out: &mut dyn Write) -> Res
         "{}",
         crate::i18n::S::Imported.fill(lang, &[&r.plan_id, &r.items, &r.agencies])
     )
-    .or_fail()
+    .or_fail()?;
+    super::carried(lang, &r, out)
 }
 
 pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(), Failure> {
