@@ -366,6 +366,10 @@ AGENCY MATRIX (m)
     BadDate = "\"{}\" không phải ngày hợp lệ; hãy ghi YYYY-MM-DD hoặc dd/mm/yyyy", "\"{}\" is not a valid date; write YYYY-MM-DD or dd/mm/yyyy";
     ErrorPrefix = "lỗi", "error";
     HintPrefix = "gợi ý", "hint";
+    // Interactive view in a meeting (issue 10): pastes, drafts, small terminals, lists.
+    TuiPasteNowhere = "Đã bỏ qua đoạn dán: chỉ dán vào ô đang gõ (n ghi chú, / tìm)", "Paste ignored: paste into something you are typing (n note, / search)";
+    TuiPasteRestNote = "Phần còn lại của đoạn dán thành ghi chú mới: Enter lưu, Esc giữ nháp", "The rest of the paste is a new note: Enter saves, Esc keeps it as a draft";
+    TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
 }
 
 // Declared after the `strings!` macro, which it uses for its own words.

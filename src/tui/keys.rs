@@ -25,6 +25,26 @@ pub fn split_escape(event: &Event) -> Option<Event> {
     }
 }
 
+/// What a key stands for as text, when it arrives as part of a paste the terminal did not
+/// bracket: a character, Enter (or Ctrl-J) as a line break, Tab as a tab; nothing for other
+/// keys (arrows, Esc, Ctrl-letters), which a paste does not contain as text.
+pub fn pasted_text(event: &Event) -> Option<String> {
+    match event {
+        Event::Paste(s) => Some(s.clone()),
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            match k.code {
+                KeyCode::Char('j') if ctrl => Some("\n".into()),
+                KeyCode::Char(c) if !ctrl => Some(c.to_string()),
+                KeyCode::Enter => Some("\n".into()),
+                KeyCode::Tab => Some("\t".into()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
     match event {
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),

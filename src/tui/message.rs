@@ -86,6 +86,11 @@ pub enum Msg {
     Submit,
     /// Text pasted (bracketed paste, or an input method's burst).
     Paste(String),
+    /// Keys that were already waiting when Enter saved the note editor: the rest of a paste
+    /// the terminal did not bracket (many SSH clients, tmux without `-p`), as text. After a
+    /// note it opens a new note on the same item; after an agency's document it is dropped,
+    /// with a message. Never commands.
+    PasteRest(String),
     /// The terminal changed size.
     Resize(u16, u16),
     /// The slow tick: the date may have changed.

@@ -110,9 +110,14 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 ev = plain;
                                 needs_draw = true;
                             }
+                            let accepted = state.accepted.count;
                             if let Some(msg) = keys::map(&state, &ev) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
+                            }
+                            if state.accepted.count != accepted && pending() {
+                                let rest = paste_rest(&mut state, &mut runner);
+                                dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
                             }
                         }
                         Err(_) => {
@@ -121,7 +126,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             break;
                         }
                     }
-                    if !matches!(event::poll(Duration::ZERO), Ok(true)) || state.quit {
+                    if !pending() || state.quit {
                         break;
                     }
                 }
@@ -151,6 +156,30 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         return Err(Failure::new(exit::FAILED, e.say(lang)));
     }
     Ok(())
+}
+
+/// Whether an event is already waiting, without waiting for one.
+fn pending() -> bool {
+    matches!(event::poll(Duration::ZERO), Ok(true))
+}
+
+/// Enter just saved an editor and more keys were already waiting: a person reads the screen
+/// before typing on, so these came in the same burst as the Enter — the rest of a paste that
+/// arrived as keys. Take every event already waiting as text (a resize still resizes).
+fn paste_rest(state: &mut State, runner: &mut effects::Runner) -> String {
+    let mut rest = String::new();
+    while pending() {
+        match event::read() {
+            Ok(ev @ event::Event::Resize(..)) => {
+                if let Some(msg) = keys::map(state, &ev) {
+                    dispatch(state, runner, msg);
+                }
+            }
+            Ok(ev) => rest.extend(keys::pasted_text(&ev)),
+            Err(_) => break,
+        }
+    }
+    rest
 }
 
 fn plan_id(state: &State) -> String {

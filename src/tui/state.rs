@@ -145,6 +145,13 @@ pub enum Mode {
     Matrix(Box<Matrix>),
 }
 
+impl Mode {
+    /// A mode where typed (and pasted) characters are text, not commands.
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Mode::Editor(_) | Mode::Search(_) | Mode::Deadline(_))
+    }
+}
+
 /// The accountability matrix: one row per agency, one column per part of the plan.
 #[derive(Debug, Clone)]
 pub struct Matrix {
@@ -193,7 +200,27 @@ pub struct State {
     pub offered: Vec<Draft>,
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
+    /// Notes and agency documents saved with Enter so far: the loop reads keys already waiting
+    /// after such an Enter as the rest of a paste the terminal did not bracket, never as
+    /// commands.
+    pub accepted: Accepted,
     pub quit: bool,
+}
+
+/// How many editors (a note, an agency's document) Enter has closed by saving, and the item of
+/// the last one when it was a note. Only the editors count: text with line breaks is pasted
+/// there, while an Enter in the search line followed at once by a key is a fast typist.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Accepted {
+    pub count: u64,
+    pub note_on: Option<NodeIx>,
+}
+
+impl Accepted {
+    pub fn record(&mut self, note_on: Option<NodeIx>) {
+        self.count += 1;
+        self.note_on = note_on;
+    }
 }
 
 /// Rows above and below the selection kept visible when scrolling.
@@ -229,6 +256,7 @@ impl State {
             session: String::new(),
             offered: Vec::new(),
             undo: Vec::new(),
+            accepted: Accepted::default(),
             quit: false,
         };
         s.rebuild_rows();

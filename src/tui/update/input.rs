@@ -22,7 +22,7 @@ pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
             requery = true;
         }
         Msg::Paste(p) => {
-            s.query.push_str(&clean_input(&p).replace('\n', " "));
+            s.query.push_str(&pasted(&p, false));
             requery = true;
         }
         Msg::InputBackspace => {
@@ -84,7 +84,10 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
             d.input.push(c);
             d.error = None;
         }
-        Msg::Paste(p) => d.input.push_str(p.trim()),
+        Msg::Paste(p) => {
+            d.input.push_str(pasted(&p, false).trim());
+            d.error = None;
+        }
         Msg::InputBackspace => {
             d.input.pop();
             d.error = None;
@@ -130,13 +133,12 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
             compose_line(e);
         }
         Msg::Paste(p) => {
-            let p = clean_input(&p);
             match e.field {
                 Field::Text => {
-                    e.text.insert_str(&p);
+                    e.text.insert_str(pasted(&p, true));
                 }
-                Field::DocRef => e.doc_ref.push_str(&p.replace('\n', " ")),
-                Field::DocDate => e.doc_date.push_str(p.trim()),
+                Field::DocRef => e.doc_ref.push_str(&pasted(&p, false)),
+                Field::DocDate => e.doc_date.push_str(pasted(&p, false).trim()),
             }
             e.dirty = true;
         }
@@ -194,6 +196,61 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Pasted text as typed text would be: NFC, line breaks kept only where the input has lines
+/// (a space elsewhere), tabs as spaces, no other control characters (typed, they are keys,
+/// never text).
+pub(super) fn pasted(p: &str, lines: bool) -> String {
+    clean_input(p)
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if lines => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The rest of a paste that arrived as keys after Enter saved an editor (see
+/// [`Msg::PasteRest`]). After a note it becomes a new note on the same item, kept as a draft
+/// at once; after anything else it is dropped and the footer says so.
+pub(super) fn paste_rest(state: &mut State, rest: &str) -> Vec<Effect> {
+    let text = pasted(rest, true);
+    let text = text.trim_start_matches('\n');
+    if text.trim().is_empty() {
+        return vec![];
+    }
+    let lang = state.lang;
+    let Some(item) = state.accepted.note_on.filter(|_| !state.read_only) else {
+        state.flash = Some(Flash {
+            text: S::TuiPasteRestDropped.fill(lang, &[&text.chars().count()]),
+            error: true,
+        });
+        return vec![];
+    };
+    // A draft offered as the editor closed waits for the next turn.
+    if let Mode::Editor(e) = &state.mode
+        && e.kept_as.is_some()
+        && let Some(d) = state.draft(&now())
+    {
+        state.offered.insert(0, d);
+    }
+    let note = NewNote {
+        text: text.to_string(),
+        ..NewNote::default()
+    };
+    state.mode = Mode::Editor(Box::new(State::editor(item, None, &note)));
+    state.flash = Some(Flash {
+        text: S::TuiPasteRestNote.get(lang).to_string(),
+        error: false,
+    });
+    state
+        .draft(&now())
+        .map(Effect::SaveDraft)
+        .into_iter()
+        .collect()
 }
 
 /// Input methods (Telex, VNI) and some terminals send a letter and its tone mark as separate

@@ -131,6 +131,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notes = None;
             load_notes(state)
         }
+        Msg::PasteRest(text) => input::paste_rest(state, &text),
+        Msg::Paste(_) if !state.mode.takes_text() => {
+            state.flash = Some(Flash {
+                text: S::TuiPasteNowhere.get(state.lang).to_string(),
+                error: true,
+            });
+            vec![]
+        }
         msg => match &state.mode {
             Mode::Tree => tree(state, msg),
             Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
@@ -255,6 +263,8 @@ pub(super) fn saved(
                 Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
             ) =>
         {
+            let note_on = e.agency.is_none().then_some(e.item);
+            state.accepted.record(note_on);
             state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
             fx.extend(key.map(Effect::ClearDraft));
         }

@@ -1,0 +1,92 @@
+//! The real binary in tmux, as in a meeting (issue 10): a multi-line paste, bracketed or not,
+//! is text and never commands; drafts come back; a tiny window ignores keys.
+
+mod common;
+
+use std::process::Command;
+
+use common::tmux::{Tmux, kehoach_command};
+
+fn kehoach(db: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["--db", db.to_str().unwrap(), "--today", "2023-11-20"])
+        .args(args)
+        .env("USER", "lan")
+        .env("KEHOACH_LANG", "vi")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Open the note editor on III.1.2.6.c1 (found by search).
+fn editor_on_disbursement(t: &Tmux) {
+    t.wait_for("PAR INDEX", 20);
+    t.keys(&["/"]);
+    t.type_text("giai ngan");
+    t.wait_for("Tìm: giai ngan", 5);
+    t.keys(&["Enter"]);
+    t.wait_for("── III.1.2.6.c1", 5);
+    t.keys(&["n"]);
+    t.wait_for("Ghi chú minh chứng cho III.1.2.6.c1", 5);
+}
+
+/// Lines that would be commands if they ran as keys: mark done, record an agency, quit.
+const PASTE: &str = "Đã giải ngân 100% vốn năm 2023\nx\ns x\nq\n";
+
+#[test]
+fn a_bracketed_multi_line_paste_is_one_note_and_runs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let t = Tmux::start("paste-p", 80, 24, &kehoach_command(&db, ""));
+    editor_on_disbursement(&t);
+    t.paste(PASTE, true);
+    let s = t.wait_for("s x", 5);
+    assert!(s.contains("Đã giải ngân 100% vốn năm 2023"), "{s}");
+    assert!(!t.exited(), "a pasted q does not quit");
+    t.keys(&["Enter"]);
+    t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
+    t.keys(&["q"]);
+    t.wait_exit(5);
+    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    assert!(
+        shown.contains("Đã giải ngân 100% vốn năm 2023\n") || shown.contains("vốn năm 2023"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Đã xong"), "nothing marked done: {shown}");
+    let notes = kehoach(&db, &["history", "--limit", "20"]);
+    assert_eq!(notes.matches("note").count(), 1, "one note: {notes}");
+    assert!(!notes.contains("agency"), "{notes}");
+}
+
+#[test]
+fn an_unbracketed_paste_saves_its_first_line_and_keeps_the_rest_as_a_new_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let t = Tmux::start("paste-raw", 80, 24, &kehoach_command(&db, ""));
+    editor_on_disbursement(&t);
+    // Without -p the lines arrive as keys, each line break an Enter.
+    t.paste(PASTE, false);
+    let s = t.wait_for("Phần còn lại của đoạn dán", 5);
+    assert!(s.contains("Ghi chú minh chứng cho III.1.2.6.c1"), "{s}");
+    assert!(s.contains("s x"), "the rest is in the new note: {s}");
+    assert!(!t.exited(), "a pasted q does not quit");
+    // Esc keeps the rest as a draft; q quits.
+    t.keys(&["Escape"]);
+    t.wait_for("bản nháp được giữ", 5);
+    t.keys(&["q"]);
+    t.wait_exit(5);
+    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    assert!(shown.contains("Đã giải ngân 100% vốn năm 2023"), "{shown}");
+    assert!(!shown.contains("Đã xong"), "nothing marked done: {shown}");
+    let log = kehoach(&db, &["history", "--limit", "20"]);
+    assert_eq!(log.matches("note").count(), 1, "one note saved: {log}");
+    assert!(!log.contains("agency"), "{log}");
+
+    // The rest comes back on the next start.
+    let t = Tmux::start("paste-raw2", 80, 24, &kehoach_command(&db, ""));
+    let s = t.wait_for("Bản nháp chưa lưu", 20);
+    assert!(s.contains("s x"), "{s}");
+    t.keys(&["Escape", "q"]);
+    t.wait_exit(5);
+}

@@ -1,0 +1,178 @@
+//! The interactive view in a meeting (issue 10), driven by messages with a real database
+//! behind it: a paste is text and never commands, nothing typed is lost, a tiny terminal
+//! ignores keys, and the lists can be filtered and worked through.
+
+mod common;
+
+use common::*;
+use kehoach::i18n::Lang;
+use kehoach::tui::keys;
+use kehoach::tui::state::Mode;
+use kehoach::tui::{Msg, State};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn today() -> chrono::NaiveDate {
+    day(2023, 11, 20)
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn editor_text(s: &State) -> String {
+    match &s.mode {
+        Mode::Editor(e) => e.text.lines().join("\n"),
+        other => panic!("not in the editor: {other:?}"),
+    }
+}
+
+// ── A paste is text ────────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_bracketed_paste_is_text_in_every_input_composed_and_without_controls() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "III.1.2.4.c1.t2");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    // Decomposed marks, a carriage-return line end, an escape sequence and a tab.
+    let nfd = "Ðã ho\u{0323}p\r\nx q\u{1b}[2J\tD";
+    send(&mut s, &mut r, [Msg::Paste(nfd.into())]);
+    assert_eq!(editor_text(&s), "Ðã họp\nx q[2J D");
+    send(
+        &mut s,
+        &mut r,
+        [Msg::NextField, Msg::Paste("45/KH\nUBND\u{7}".into())],
+    );
+    let Mode::Editor(e) = &s.mode else { panic!() };
+    assert_eq!(e.doc_ref, "45/KH UBND");
+    send(&mut s, &mut r, [Msg::Submit]);
+    let notes = r.store().notes(s.plan.id(), "III.1.2.4.c1.t2").unwrap();
+    assert_eq!(notes[0].text, "Ðã họp\nx q[2J D");
+    assert!(!s.status.items[t].done, "the pasted x is text, not a key");
+
+    // The deadline prompt and the search line take a paste on one line.
+    send(
+        &mut s,
+        &mut r,
+        [Msg::EditDeadline, Msg::Paste("\u{1b}15/12/2023\n".into())],
+    );
+    let Mode::Deadline(d) = &s.mode else { panic!() };
+    assert!(d.input.ends_with("15/12/2023") && !d.input.contains('\u{1b}'));
+    send(&mut s, &mut r, [Msg::Back, Msg::StartSearch]);
+    send(&mut s, &mut r, [Msg::Paste("giai\nngan".into())]);
+    let Mode::Search(q) = &s.mode else { panic!() };
+    assert_eq!(q.query, "giai ngan");
+}
+
+#[test]
+fn a_paste_outside_an_input_does_nothing_and_says_so() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "III.1.2.4.c1.t2");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::Paste("x\nq\n".into())]);
+    assert!(matches!(s.mode, Mode::Tree));
+    assert!(!s.quit && !s.status.items[t].done);
+    assert!(s.flash.as_ref().unwrap().text.contains("bỏ qua đoạn dán"));
+}
+
+#[test]
+fn keys_read_as_pasted_text_are_characters_and_line_breaks_only() {
+    let text: String = [
+        key(KeyCode::Char('x')),
+        key(KeyCode::Enter),
+        key(KeyCode::Char('q')),
+        key(KeyCode::Esc),
+        key(KeyCode::Up),
+        Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+        key(KeyCode::Char('ạ')),
+        Event::Paste("tiếp".into()),
+    ]
+    .iter()
+    .filter_map(keys::pasted_text)
+    .collect();
+    assert_eq!(text, "x\nq\nạtiếp");
+}
+
+#[test]
+fn the_rest_of_a_paste_after_a_saved_note_becomes_a_new_note_kept_as_a_draft() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "III.1.2.4.c1.t2");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Dòng một"));
+    let before = s.accepted.count;
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(s.accepted.count, before + 1, "Enter accepted the note");
+    assert_eq!(s.accepted.note_on, Some(t));
+    // What the loop found waiting right after that Enter.
+    send(&mut s, &mut r, [Msg::PasteRest("x\na ubnd\nq\n".into())]);
+    assert_eq!(editor_text(&s), "x\na ubnd\nq");
+    assert!(!s.quit && !s.status.items[t].done);
+    assert!(s.flash.as_ref().unwrap().text.contains("ghi chú mới"));
+    let drafts = r.store().drafts(USER).unwrap();
+    assert_eq!(drafts.len(), 1, "kept at once");
+    assert_eq!(drafts[0].note.text, "x\na ubnd\nq");
+    let notes = r.store().notes(s.plan.id(), "III.1.2.4.c1.t2").unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Dòng một");
+    // Enter saves the rest as the second note and forgets the draft.
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(
+        r.store()
+            .notes(s.plan.id(), "III.1.2.4.c1.t2")
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(r.store().drafts(USER).unwrap().is_empty());
+}
+
+#[test]
+fn the_rest_of_a_paste_after_an_agency_document_is_dropped_with_a_message() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "III.1.2.3.c1.t2");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::ShowParts, Msg::NewNote]);
+    send(&mut s, &mut r, chars("45/KH-UBND"));
+    let before = s.accepted.count;
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(s.accepted.count, before + 1);
+    assert_eq!(s.accepted.note_on, None);
+    let Mode::Parts { list, .. } = &s.mode else {
+        panic!("back in the parts list")
+    };
+    let row = list.sel;
+    let ledger = format!("{:?}", r.store().ledger(&s.plan).unwrap());
+    send(&mut s, &mut r, [Msg::PasteRest("jjx\nq".into())]);
+    let Mode::Parts { list, .. } = &s.mode else {
+        panic!("still the parts list")
+    };
+    assert_eq!(list.sel, row, "j did not move");
+    assert!(!s.quit);
+    assert_eq!(
+        format!("{:?}", r.store().ledger(&s.plan).unwrap()),
+        ledger,
+        "x recorded nothing"
+    );
+    let flash = s.flash.clone().unwrap();
+    assert!(
+        flash.error && flash.text.contains("5 ký tự"),
+        "{}",
+        flash.text
+    );
+    // A rest that is only line ends is nothing to keep.
+    s.flash = None;
+    send(&mut s, &mut r, [Msg::PasteRest("\n\n".into())]);
+    assert!(s.flash.is_none());
+}
+
+#[test]
+fn enter_in_the_search_line_counts_as_no_paste() {
+    // A fast typist's `/giai ngan` Enter `n` is a search, then a note.
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let before = s.accepted;
+    send(&mut s, &mut r, [Msg::StartSearch]);
+    send(&mut s, &mut r, chars("giai ngan"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert_eq!(s.accepted, before);
+}
