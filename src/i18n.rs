@@ -369,6 +369,7 @@ AGENCY MATRIX (m)
     // Interactive view in a meeting (issue 10): pastes, drafts, small terminals, lists.
     TuiPasteNowhere = "Đã bỏ qua đoạn dán: chỉ dán vào ô đang gõ (n ghi chú, / tìm)", "Paste ignored: paste into something you are typing (n note, / search)";
     TuiPasteRestNote = "Phần còn lại của đoạn dán thành ghi chú mới: Enter lưu, Esc giữ nháp", "The rest of the paste is a new note: Enter saves, Esc keeps it as a draft";
+    TuiDraftReopened = "Bản nháp đã được mở lại: Enter lưu, Esc giữ nháp", "Your draft is back: Enter saves, Esc keeps it";
     TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
 }
 

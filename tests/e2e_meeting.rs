@@ -90,3 +90,38 @@ fn an_unbracketed_paste_saves_its_first_line_and_keeps_the_rest_as_a_new_note() 
     t.keys(&["Escape", "q"]);
     t.wait_exit(5);
 }
+
+#[test]
+fn n_reopens_the_draft_after_esc_every_time_and_a_resize_hides_no_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let t = Tmux::start("drafts", 80, 24, &kehoach_command(&db, ""));
+    editor_on_disbursement(&t);
+    t.type_text("Dòng một\\");
+    t.keys(&["Enter"]);
+    t.type_text("Dòng hai");
+    t.wait_for("Dòng hai", 5);
+    for _ in 0..2 {
+        t.keys(&["Escape"]);
+        t.wait_for("Đã đóng; bản nháp được giữ (n để viết tiếp)", 5);
+        t.keys(&["n"]);
+        let s = t.wait_for("Bản nháp đã được mở lại", 5);
+        assert!(s.contains("Dòng một") && s.contains("Dòng hai"), "{s}");
+    }
+    // Small, then large again: both lines are back in view.
+    t.resize(40, 10);
+    t.wait_for("Dòng hai", 5);
+    t.resize(80, 24);
+    t.wait_for("Hôm nay 20/11/2023", 5);
+    let s = t.wait_for("Dòng một", 5);
+    assert!(s.contains("Dòng hai"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
+    t.keys(&["q"]);
+    t.wait_exit(5);
+    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    assert!(
+        shown.contains("Dòng một") && shown.contains("Dòng hai"),
+        "{shown}"
+    );
+}

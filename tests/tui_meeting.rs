@@ -8,7 +8,7 @@ use common::*;
 use kehoach::i18n::Lang;
 use kehoach::tui::keys;
 use kehoach::tui::state::Mode;
-use kehoach::tui::{Msg, State};
+use kehoach::tui::{Msg, State, update};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn today() -> chrono::NaiveDate {
@@ -175,4 +175,135 @@ fn enter_in_the_search_line_counts_as_no_paste() {
     send(&mut s, &mut r, chars("giai ngan"));
     send(&mut s, &mut r, [Msg::Submit]);
     assert_eq!(s.accepted, before);
+}
+
+// ── Nothing typed is lost ──────────────────────────────────────────────────────────────
+
+fn screen(s: &mut State, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let _ = update(s, Msg::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| kehoach::tui::view::view(f, s)).unwrap();
+    term.backend().to_string()
+}
+
+#[test]
+fn n_after_esc_reopens_the_draft_every_time_and_esc_never_deletes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, mut r) = start(seeded_file(&dir.path().join("k.db")), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Đang tổng hợp"));
+    send(&mut s, &mut r, [Msg::Back]);
+    assert_eq!(
+        s.flash.as_ref().unwrap().text,
+        "Đã đóng; bản nháp được giữ (n để viết tiếp)"
+    );
+    for round in 0..3 {
+        send(&mut s, &mut r, [Msg::NewNote]);
+        assert_eq!(editor_text(&s), "Đang tổng hợp", "round {round}");
+        assert!(s.flash.as_ref().unwrap().text.contains("mở lại"));
+        // Esc without typing: the draft stays, in the store too.
+        send(&mut s, &mut r, [Msg::Back]);
+        let drafts = r.store().drafts(USER).unwrap();
+        assert_eq!(drafts.len(), 1, "round {round}");
+        assert_eq!(drafts[0].note.text, "Đang tổng hợp");
+    }
+    // Typing on, Esc, n: the longer text.
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys(" báo cáo"));
+    send(&mut s, &mut r, [Msg::Back, Msg::NewNote]);
+    assert_eq!(editor_text(&s), "Đang tổng hợp báo cáo");
+    // Another item's editor is empty, and Esc there leaves this draft alone.
+    send(&mut s, &mut r, [Msg::Back, Msg::Down, Msg::NewNote]);
+    assert_eq!(editor_text(&s), "");
+    send(&mut s, &mut r, [Msg::Back, Msg::Up]);
+    assert_eq!(r.store().drafts(USER).unwrap().len(), 1);
+    // Enter saves it and only then is it forgotten.
+    send(&mut s, &mut r, [Msg::NewNote, Msg::Submit]);
+    assert!(r.store().drafts(USER).unwrap().is_empty());
+    send(&mut s, &mut r, [Msg::NewNote]);
+    assert_eq!(editor_text(&s), "", "a saved draft does not come back");
+}
+
+#[test]
+fn erasing_a_draft_by_hand_then_esc_forgets_it() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("ab"));
+    send(&mut s, &mut r, [Msg::Back, Msg::NewNote]);
+    let bs = Msg::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    send(&mut s, &mut r, [bs.clone(), bs, Msg::Back]);
+    assert!(r.store().drafts(USER).unwrap().is_empty());
+    send(&mut s, &mut r, [Msg::NewNote]);
+    assert_eq!(editor_text(&s), "");
+}
+
+#[test]
+fn a_refused_deadline_keeps_the_prompt_its_text_and_the_reason() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::EditDeadline]);
+    let Mode::Deadline(d) = &mut s.mode else {
+        panic!()
+    };
+    d.input.clear();
+    // The write is asked for; the store refuses it (another process holds the lock).
+    let fx = update(&mut s, Msg::InputChar('1'));
+    assert!(fx.is_empty());
+    send(&mut s, &mut r, chars("5/12/2023"));
+    let fx = update(&mut s, Msg::Submit);
+    let [kehoach::tui::Effect::Write { change, .. }] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    assert!(matches!(s.mode, Mode::Deadline(_)), "open while saving");
+    let _ = update(
+        &mut s,
+        Msg::Failed {
+            change: change.clone(),
+            error: "cơ sở dữ liệu đang bị khóa".into(),
+        },
+    );
+    let Mode::Deadline(d) = &s.mode else {
+        panic!("the prompt stays open")
+    };
+    assert_eq!(d.input, "15/12/2023");
+    assert!(d.error.as_deref().unwrap().contains("đang bị khóa"));
+    let shown = screen(&mut s, 80, 24);
+    assert!(shown.contains("15/12/2023"), "{shown}");
+    assert!(
+        shown.contains("CHƯA LƯU: cơ sở dữ liệu đang bị khóa"),
+        "{shown}"
+    );
+    // Enter again, now that the store takes it: saved, and the prompt closes.
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert!(matches!(s.mode, Mode::Tree));
+    assert_eq!(s.status.items[t].deadline, Some(day(2023, 12, 15)));
+}
+
+#[test]
+fn after_a_resize_the_note_editor_shows_its_first_line() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("dòng một\\"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    send(&mut s, &mut r, keys("dòng hai\\"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    send(&mut s, &mut r, keys("dòng ba"));
+    // At 40×10 the editor has one line of text: it shows the cursor's.
+    let small = screen(&mut s, 40, 10);
+    assert!(small.contains("dòng ba"), "{small}");
+    let big = screen(&mut s, 80, 24);
+    for line in ["dòng một", "dòng hai", "dòng ba"] {
+        assert!(big.contains(line), "{line} hidden after the resize:\n{big}");
+    }
+    let Mode::Editor(e) = &s.mode else { panic!() };
+    assert_eq!(e.text.cursor(), (2, "dòng ba".chars().count()));
 }

@@ -89,6 +89,9 @@ pub struct Editor {
     pub error: Option<String>,
     /// Changed since the draft was last kept.
     pub dirty: bool,
+    /// Changed since it opened: Esc on an editor emptied by hand forgets its draft, while Esc
+    /// on one never typed in leaves any draft alone.
+    pub touched: bool,
     /// Where to go back to when the editor closes (a list it was opened from).
     pub back: Option<Box<Mode>>,
     /// The draft this editor continues, when it was offered from an earlier session; None
@@ -198,6 +201,9 @@ pub struct State {
     pub session: String,
     /// Drafts kept by earlier sessions, still to be offered (next first).
     pub offered: Vec<Draft>,
+    /// The drafts this view has kept (Esc, a tick while typing), by the item whose editor
+    /// holds them: `n` or `e` there reopens the draft instead of an empty editor.
+    pub kept: HashMap<NodeIx, Draft>,
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
     /// Notes and agency documents saved with Enter so far: the loop reads keys already waiting
@@ -255,6 +261,7 @@ impl State {
             flash: None,
             session: String::new(),
             offered: Vec::new(),
+            kept: HashMap::new(),
             undo: Vec::new(),
             accepted: Accepted::default(),
             quit: false,
@@ -424,6 +431,7 @@ impl State {
             saving: false,
             error: None,
             dirty: false,
+            touched: false,
             back: None,
             kept_as: None,
         }

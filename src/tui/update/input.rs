@@ -3,7 +3,7 @@
 use ratatui_textarea::{CursorMove, Input};
 use unicode_normalization::char::is_combining_mark;
 
-use super::{go_to, now, selected_changed};
+use super::{forget_draft, go_to, keep_draft, now, selected_changed};
 use crate::i18n::S;
 use crate::plan::{NodeIx, query};
 use crate::store::NewNote;
@@ -106,8 +106,9 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
                     }
                 }
             };
+            // The prompt stays until the store says saved: refused (a locked database), it
+            // keeps the text and shows why.
             let item = d.item;
-            state.mode = Mode::Tree;
             return vec![Effect::Write {
                 change: Change::SetDeadline { item, date },
                 undo: None,
@@ -174,26 +175,34 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Submit => return submit_note(state),
         Msg::Back => {
-            let back = e.back.take();
-            let kept = state.draft(&now());
-            let key = state.draft_key();
-            state.mode = back.map_or(Mode::Tree, |b| *b);
-            let mut fx: Vec<Effect> = match kept {
+            let touched = e.touched;
+            let mut fx: Vec<Effect> = match state.draft(&now()) {
                 Some(d) => {
                     state.flash = Some(Flash {
                         text: S::TuiDraftKept.get(lang).to_string(),
                         error: false,
                     });
-                    vec![Effect::SaveDraft(d)]
+                    vec![keep_draft(state, d)]
                 }
-                None => key.map(Effect::ClearDraft).into_iter().collect(),
+                // Emptied by hand: the draft goes. Never typed in: any draft stays.
+                None if touched => forget_draft(state).into_iter().collect(),
+                None => vec![],
             };
+            let Mode::Editor(e) = &mut state.mode else {
+                return fx;
+            };
+            state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
             if matches!(state.mode, Mode::Tree) {
                 fx.extend(offer_draft(state));
             }
             return fx;
         }
         _ => {}
+    }
+    if let Mode::Editor(e) = &mut state.mode
+        && e.dirty
+    {
+        e.touched = true;
     }
     vec![]
 }
@@ -241,16 +250,17 @@ pub(super) fn paste_rest(state: &mut State, rest: &str) -> Vec<Effect> {
         text: text.to_string(),
         ..NewNote::default()
     };
-    state.mode = Mode::Editor(Box::new(State::editor(item, None, &note)));
+    let mut editor = State::editor(item, None, &note);
+    editor.touched = true;
+    state.mode = Mode::Editor(Box::new(editor));
     state.flash = Some(Flash {
         text: S::TuiPasteRestNote.get(lang).to_string(),
         error: false,
     });
-    state
-        .draft(&now())
-        .map(Effect::SaveDraft)
-        .into_iter()
-        .collect()
+    match state.draft(&now()) {
+        Some(d) => vec![keep_draft(state, d)],
+        None => vec![],
+    }
 }
 
 /// Input methods (Telex, VNI) and some terminals send a letter and its tone mark as separate
@@ -266,11 +276,22 @@ pub(super) fn compose_line(e: &mut Editor) {
     let composed = nfc(line).into_owned();
     let mut lines = e.text.lines().to_vec();
     lines[row] = composed;
+    e.text = text_area(lines, row, composed_before);
+}
+
+/// After a resize the text area would keep the scroll it needed at the old size (a taller
+/// editor then hid its first lines): start it afresh at the top, cursor where it was.
+pub(super) fn resized(e: &mut Editor) {
+    let (row, col) = (e.text.cursor().0, e.text.cursor().1);
+    e.text = text_area(e.text.lines().to_vec(), row, col);
+}
+
+fn text_area(lines: Vec<String>, row: usize, col: usize) -> ratatui_textarea::TextArea<'static> {
     let mut fresh = ratatui_textarea::TextArea::new(lines);
     fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     fresh.set_cursor_line_style(ratatui::style::Style::default());
-    fresh.move_cursor(CursorMove::Jump(row as u16, composed_before as u16));
-    e.text = fresh;
+    fresh.move_cursor(CursorMove::Jump(row as u16, col as u16));
+    fresh
 }
 
 pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {

@@ -48,6 +48,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => {
             state.size = (w, h);
             state.keep_visible();
+            if let Mode::Editor(e) = &mut state.mode {
+                input::resized(e);
+            }
             vec![]
         }
         Msg::Tick(today) => tick(state, today),
@@ -85,6 +88,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             {
                 e.saving = false;
                 e.error = Some(text.clone());
+            }
+            if let Mode::Deadline(d) = &mut state.mode
+                && matches!(change, Change::SetDeadline { .. })
+            {
+                d.error = Some(text.clone());
             }
             state.flash = Some(Flash { text, error: true });
             vec![]
@@ -165,10 +173,27 @@ pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
     {
         e.dirty = false;
         if let Some(d) = state.draft(&now()) {
-            fx.push(Effect::SaveDraft(d));
+            fx.push(keep_draft(state, d));
         }
     }
     fx
+}
+
+/// Keep the draft of the open editor: in the store, and here so `n` on its item reopens it.
+pub(super) fn keep_draft(state: &mut State, d: crate::store::Draft) -> Effect {
+    if let Mode::Editor(e) = &state.mode {
+        state.kept.insert(e.item, d.clone());
+    }
+    Effect::SaveDraft(d)
+}
+
+/// Forget the draft of the open editor (its note was saved, or its text erased).
+pub(super) fn forget_draft(state: &mut State) -> Option<Effect> {
+    let key = state.draft_key()?;
+    if let Mode::Editor(e) = &state.mode {
+        state.kept.remove(&e.item);
+    }
+    Some(Effect::ClearDraft(key))
 }
 
 /// After the selection moved: reset the detail, fetch notes if the item has any.
@@ -255,18 +280,21 @@ pub(super) fn saved(
         });
     }
     let mut fx = Vec::new();
-    let key = state.draft_key();
+    let closes = matches!(
+        change,
+        Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
+    );
+    if closes {
+        fx.extend(forget_draft(state));
+    }
     match &mut state.mode {
-        Mode::Editor(e)
-            if matches!(
-                change,
-                Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
-            ) =>
-        {
+        Mode::Editor(e) if closes => {
             let note_on = e.agency.is_none().then_some(e.item);
             state.accepted.record(note_on);
             state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
-            fx.extend(key.map(Effect::ClearDraft));
+        }
+        Mode::Deadline(_) if matches!(change, Change::SetDeadline { .. }) => {
+            state.mode = Mode::Tree;
         }
         Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
         _ => {}

@@ -159,6 +159,17 @@ pub(super) fn open_editor(
     if !writable(state) {
         return vec![];
     }
+    // What was typed here and closed with Esc comes back, whichever key opens the editor.
+    if let Some(d) = state.kept.get(&item) {
+        let mut editor = State::editor(item, d.note_id, &d.note);
+        editor.kept_as = Some(d.key());
+        state.flash = Some(Flash {
+            text: S::TuiDraftReopened.get(state.lang).to_string(),
+            error: false,
+        });
+        state.mode = Mode::Editor(Box::new(editor));
+        return vec![];
+    }
     state.mode = Mode::Editor(Box::new(State::editor(item, note_id, &note)));
     vec![]
 }
