@@ -146,7 +146,7 @@ strings! {
     TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
     TuiRestored = "Cơ sở dữ liệu vừa được {} khôi phục từ bản sao lưu", "The database was just restored from a backup by {}";
-    TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
+    TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10. Phím không có tác dụng; q để thoát", "Window too small ({}×{}); needs at least 40×10. Keys do nothing here; q quits";
     TuiFilter = "Lọc", "Filter";
     TuiSearch = "Tìm", "Search";
     TuiMatches = "{}/{} kết quả", "{}/{} matches";

@@ -125,3 +125,29 @@ fn n_reopens_the_draft_after_esc_every_time_and_a_resize_hides_no_line() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_window_below_40x10_ignores_keys_but_q() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let t = Tmux::start("tiny", 30, 8, &kehoach_command(&db, ""));
+    t.wait_for("quá nhỏ", 20);
+    t.keys(&["j", "j", "n"]);
+    t.type_text("abc");
+    t.keys(&["Space", "Enter", "x"]);
+    t.wait_for("q để thoát", 5);
+    t.resize(80, 24);
+    let s = t.wait_for("PAR INDEX", 5);
+    assert!(
+        !s.contains("Ghi chú minh chứng cho"),
+        "no editor opened: {s}"
+    );
+    assert!(!s.contains("abc"), "{s}");
+    assert!(s.contains("── I ─"), "still on the first row: {s}");
+    t.resize(30, 8);
+    t.wait_for("quá nhỏ", 5);
+    t.keys(&["q"]);
+    t.wait_exit(5);
+    let log = kehoach(&db, &["history", "--limit", "5"]);
+    assert!(!log.contains("note") && !log.contains("done"), "{log}");
+}

@@ -307,3 +307,40 @@ fn after_a_resize_the_note_editor_shows_its_first_line() {
     let Mode::Editor(e) = &s.mode else { panic!() };
     assert_eq!(e.text.cursor(), (2, "dòng ba".chars().count()));
 }
+
+// ── A tiny terminal ────────────────────────────────────────────────────────────────────
+
+#[test]
+fn below_40x10_only_resize_q_and_ctrl_c_do_anything() {
+    let (mut s, _r) = start(seeded_memory(), Lang::Vi, today());
+    let _ = update(&mut s, Msg::Resize(39, 24));
+    for ev in [
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('n')),
+        key(KeyCode::Char(' ')),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+        key(KeyCode::Char('/')),
+        Event::Paste("x\nq".into()),
+    ] {
+        assert!(keys::map(&s, &ev).is_none(), "{ev:?} acted at 39×24");
+    }
+    assert!(matches!(
+        keys::map(&s, &key(KeyCode::Char('q'))),
+        Some(Msg::Quit)
+    ));
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(matches!(keys::map(&s, &ctrl_c), Some(Msg::Quit)));
+    assert!(matches!(
+        keys::map(&s, &Event::Resize(80, 24)),
+        Some(Msg::Resize(80, 24))
+    ));
+    // 40×9 is as small; 40×10 is enough.
+    let _ = update(&mut s, Msg::Resize(40, 9));
+    assert!(keys::map(&s, &key(KeyCode::Char('j'))).is_none());
+    let _ = update(&mut s, Msg::Resize(40, 10));
+    assert!(matches!(
+        keys::map(&s, &key(KeyCode::Char('j'))),
+        Some(Msg::Down)
+    ));
+}

@@ -46,6 +46,21 @@ pub fn pasted_text(event: &Event) -> Option<String> {
 }
 
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
+    // Nothing can be seen below the minimum size: a key would act unseen (an editor no one
+    // can read). Only a resize, q and Ctrl-C count there.
+    if super::view::layout::areas(state.size).too_small {
+        return match event {
+            Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+            Event::Key(k) if k.kind == KeyEventKind::Press => match k.code {
+                KeyCode::Char('q') => Some(Msg::Quit),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Msg::Quit)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+    }
     match event {
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
         Event::Paste(s) => Some(Msg::Paste(s.clone())),
