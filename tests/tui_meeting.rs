@@ -344,3 +344,160 @@ fn below_40x10_only_resize_q_and_ctrl_c_do_anything() {
         Some(Msg::Down)
     ));
 }
+
+// ── Lists you can work through ─────────────────────────────────────────────────────────
+
+/// Keys as a person presses them: through the keymap, then `update`.
+fn press(s: &mut State, r: &mut kehoach::tui::effects::Runner, typed: &str) {
+    for c in typed.chars() {
+        let ev = match c {
+            '⏎' => key(KeyCode::Enter),
+            '⎋' => key(KeyCode::Esc),
+            '↓' => key(KeyCode::Down),
+            c => key(KeyCode::Char(c)),
+        };
+        if let Some(m) = keys::map(s, &ev) {
+            send(s, r, [m]);
+        }
+    }
+}
+
+fn agency_at_sel(s: &State) -> String {
+    let keys = s.mode.row_keys();
+    let sel = s.mode.list().unwrap().sel;
+    s.plan.agencies.get(keys[sel]).id.clone()
+}
+
+#[test]
+fn letters_in_a_list_never_open_another_view_and_slash_filters_without_diacritics() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, day(2023, 12, 1));
+    press(&mut s, &mut r, "a");
+    let all = s.mode.row_keys().len();
+    // Typed without `/`: o, a, c, m, s do nothing here; the list says how to filter.
+    press(&mut s, &mut r, "so noi cam");
+    assert!(matches!(s.mode, Mode::Agencies { .. }), "{:?}", s.mode);
+    assert_eq!(s.mode.row_keys().len(), all);
+    assert!(s.flash.as_ref().unwrap().text.contains("/ để lọc"));
+    press(&mut s, &mut r, "/so noi vu");
+    assert!(s.mode.list().unwrap().typing);
+    assert_eq!(s.mode.row_keys().len(), 1);
+    assert_eq!(agency_at_sel(&s), "snv");
+    // Enter keeps the filter and gives the keys back; Enter again filters the tree.
+    press(&mut s, &mut r, "⏎");
+    assert!(!s.mode.list().unwrap().typing);
+    assert_eq!(s.mode.list().unwrap().query, "so noi vu");
+    press(&mut s, &mut r, "⏎");
+    assert!(matches!(s.mode, Mode::Tree));
+    let snv = s.plan.agencies.by_id("snv").unwrap();
+    assert_eq!(s.filter.as_ref().unwrap().agency, snv);
+    // Esc goes back to the list it came from, on the same row with the same filter.
+    press(&mut s, &mut r, "⎋");
+    assert!(matches!(s.mode, Mode::Agencies { .. }));
+    assert!(s.filter.is_none(), "the filter Enter set is gone");
+    assert_eq!(agency_at_sel(&s), "snv");
+    assert_eq!(s.mode.list().unwrap().query, "so noi vu");
+    // Esc clears the list's filter first, then leaves.
+    press(&mut s, &mut r, "⎋");
+    assert_eq!(s.mode.row_keys().len(), all);
+    assert_eq!(agency_at_sel(&s), "snv", "still on the same agency");
+    press(&mut s, &mut r, "⎋");
+    assert!(matches!(s.mode, Mode::Tree));
+    // And Esc in the tree now clears nothing more and opens nothing.
+    press(&mut s, &mut r, "⎋");
+    assert!(matches!(s.mode, Mode::Tree));
+}
+
+#[test]
+fn the_parts_list_the_checklist_and_the_matrix_filter_too() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, day(2023, 7, 10));
+    let t = ix(&s, "III.1.2.3.c1.t2");
+    s.reveal(t);
+    for (open, expect) in [("s", 1), ("c", 1), ("m", 1)] {
+        press(&mut s, &mut r, open);
+        assert!(s.mode.list().is_some(), "{open}");
+        press(&mut s, &mut r, "/cao loc");
+        assert_eq!(s.mode.row_keys().len(), expect, "{open}");
+        assert_eq!(agency_at_sel(&s), "ubnd-cao-loc", "{open}");
+        // Letters typed into the filter are text: x marks nothing, m opens nothing.
+        press(&mut s, &mut r, "xm");
+        assert!(s.mode.list().unwrap().typing);
+        assert_eq!(s.mode.row_keys().len(), 0, "{open}");
+        press(&mut s, &mut r, "⎋⎋");
+        assert!(matches!(s.mode, Mode::Tree), "{open}");
+    }
+    assert!(r.store().ledger(&s.plan).unwrap().mark(t, 0).is_none());
+}
+
+#[test]
+fn the_overdue_list_is_worked_through_in_place_and_keeps_its_row() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, day(2023, 12, 1));
+    press(&mut s, &mut r, "o");
+    let rows = s.mode.row_keys();
+    assert!(rows.len() > 5);
+    // Space marks the selected task done: it leaves the list and the next one is selected.
+    press(&mut s, &mut r, "↓↓ ");
+    assert!(s.status.items[rows[2]].done);
+    assert_eq!(s.mode.list().unwrap().sel, 2);
+    assert_eq!(s.mode.row_keys()[2], rows[3]);
+    assert!(s.flash.as_ref().unwrap().text.contains("đã xong"));
+    // n writes a note on the selected task and comes back to the list.
+    press(&mut s, &mut r, "n");
+    let Mode::Editor(e) = &s.mode else {
+        panic!("{:?}", s.mode)
+    };
+    assert_eq!(e.item, rows[3]);
+    send(&mut s, &mut r, keys("Đã đôn đốc"));
+    send(&mut s, &mut r, [Msg::Submit]);
+    assert!(matches!(s.mode, Mode::Overdue { .. }), "back to the list");
+    assert_eq!(s.mode.list().unwrap().sel, 2);
+    assert_eq!(
+        r.store()
+            .notes(s.plan.id(), &s.plan.node(rows[3]).id)
+            .unwrap()
+            .len(),
+        1
+    );
+    // Enter opens the item; Esc comes back to the list, on the same row.
+    press(&mut s, &mut r, "↓⏎");
+    assert!(matches!(s.mode, Mode::Tree));
+    assert_eq!(s.selected, rows[4]);
+    press(&mut s, &mut r, "⎋");
+    assert!(matches!(s.mode, Mode::Overdue { .. }));
+    assert_eq!(s.mode.row_keys()[s.mode.list().unwrap().sel], rows[4]);
+    // Leaving with Esc and coming back with o: the same row again.
+    press(&mut s, &mut r, "⎋o");
+    assert_eq!(s.mode.row_keys()[s.mode.list().unwrap().sel], rows[4]);
+    // u takes back the last change from the list too.
+    press(&mut s, &mut r, "uu");
+    assert!(!s.status.items[rows[2]].done);
+}
+
+// ── Screens ────────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn screen_agencies_filtered_as_typed_80x24() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, day(2023, 12, 1));
+    press(&mut s, &mut r, "a/so n");
+    insta::assert_snapshot!(screen(&mut s, 80, 24));
+}
+
+#[test]
+fn screen_deadline_refused_80x24() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::Down, Msg::Up, Msg::EditDeadline]);
+    send(&mut s, &mut r, chars("15/12/2023"));
+    let fx = update(&mut s, Msg::Submit);
+    let [kehoach::tui::Effect::Write { change, .. }] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    let _ = update(
+        &mut s,
+        Msg::Failed {
+            change: change.clone(),
+            error: "cơ sở dữ liệu đang bận: một kehoach khác giữ khóa quá 5 giây".into(),
+        },
+    );
+    insta::assert_snapshot!(screen(&mut s, 80, 24));
+}

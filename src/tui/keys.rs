@@ -74,6 +74,9 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(k.code, KeyCode::Char('c')) {
         return Some(Msg::Quit);
     }
+    if state.mode.list().is_some_and(|l| l.typing) {
+        return filter(k);
+    }
     match &state.mode {
         Mode::Tree => tree(k),
         Mode::Notes { .. } => notes(k),
@@ -82,7 +85,8 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
             KeyCode::Char('n' | 'N' | 'k' | 'K') | KeyCode::Esc => Some(Msg::Confirm(false)),
             _ => None,
         },
-        Mode::Overdue { .. } | Mode::Agencies { .. } => list(k),
+        Mode::Overdue { .. } => overdue(k),
+        Mode::Agencies { .. } => list(k),
         Mode::Parts { .. } | Mode::Checklist { .. } => parts(k),
         Mode::Matrix(_) => match k.code {
             KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
@@ -179,19 +183,47 @@ fn notes(k: KeyEvent) -> Option<Msg> {
     })
 }
 
+/// Keys of every full-screen list. No letter opens another view from a list (typed without
+/// `/`, "so noi" would have opened the overdue list): a letter that means nothing here is
+/// passed on as typed, and the list says how to filter.
 fn list(k: KeyEvent) -> Option<Msg> {
     if let Some(m) = navigation(k) {
         return Some(m);
     }
     Some(match k.code {
         KeyCode::Enter => Msg::Activate,
-        KeyCode::Char('o') => Msg::ShowOverdue,
-        KeyCode::Char('a') => Msg::ShowAgencies,
-        KeyCode::Char('c') => Msg::ShowChecklist,
-        KeyCode::Char('m') => Msg::ShowMatrix,
+        KeyCode::Char('/') => Msg::StartSearch,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Esc => Msg::Back,
         KeyCode::Char('q') => Msg::Quit,
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => Msg::InputChar(c),
+        _ => return None,
+    })
+}
+
+/// The overdue list is worked through: the selected task is marked done or noted in place.
+fn overdue(k: KeyEvent) -> Option<Msg> {
+    match k.code {
+        KeyCode::Char(' ' | 'x') => Some(Msg::ToggleDone),
+        KeyCode::Char('n') => Some(Msg::NewNote),
+        KeyCode::Char('u') => Some(Msg::Undo),
+        _ => list(k),
+    }
+}
+
+/// Typing a list's filter: letters are text; ↑ ↓ still choose, Enter keeps the filter and
+/// gives the keys back to the list, Esc clears it.
+fn filter(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up => Msg::Up,
+        KeyCode::Down | KeyCode::Tab => Msg::Down,
+        KeyCode::BackTab => Msg::Up,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Enter => Msg::Submit,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Backspace => Msg::InputBackspace,
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => Msg::InputChar(c),
         _ => return None,
     })
 }
@@ -208,12 +240,7 @@ fn parts(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('-') => Msg::MarkAgency(AgencyState::NotApplicable),
         KeyCode::Char('n') | KeyCode::Enter => Msg::NewNote,
         KeyCode::Char('u') => Msg::Undo,
-        KeyCode::Char('c') => Msg::ShowChecklist,
-        KeyCode::Char('m') => Msg::ShowMatrix,
-        KeyCode::Char('?') => Msg::ShowHelp,
-        KeyCode::Esc => Msg::Back,
-        KeyCode::Char('q') => Msg::Quit,
-        _ => return None,
+        _ => return list(k),
     })
 }
 

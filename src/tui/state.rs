@@ -36,6 +36,28 @@ pub struct Filter {
 pub struct ListState {
     pub sel: usize,
     pub offset: usize,
+    /// Only rows with every word of this, without diacritics (typed after `/`).
+    pub query: String,
+    /// Typing goes to the filter rather than to the list's keys.
+    pub typing: bool,
+}
+
+/// The full-screen lists, each remembered where it was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Overdue,
+    Agencies,
+    Parts,
+    Checklist,
+    Matrix,
+}
+
+/// Where a list was left: its position and filter, and the row selected (an item or agency
+/// index, so the selection survives rows coming and going).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remembered {
+    pub list: ListState,
+    pub key: Option<usize>,
 }
 
 impl ListState {
@@ -152,6 +174,52 @@ impl Mode {
     /// A mode where typed (and pasted) characters are text, not commands.
     pub fn takes_text(&self) -> bool {
         matches!(self, Mode::Editor(_) | Mode::Search(_) | Mode::Deadline(_))
+            || self.list().is_some_and(|l| l.typing)
+    }
+
+    pub fn list_kind(&self) -> Option<ListKind> {
+        Some(match self {
+            Mode::Overdue { .. } => ListKind::Overdue,
+            Mode::Agencies { .. } => ListKind::Agencies,
+            Mode::Parts { .. } => ListKind::Parts,
+            Mode::Checklist { .. } => ListKind::Checklist,
+            Mode::Matrix(_) => ListKind::Matrix,
+            _ => return None,
+        })
+    }
+
+    pub fn list(&self) -> Option<&ListState> {
+        match self {
+            Mode::Overdue { list, .. }
+            | Mode::Agencies { list, .. }
+            | Mode::Parts { list, .. }
+            | Mode::Checklist { list, .. } => Some(list),
+            Mode::Matrix(m) => Some(&m.list),
+            _ => None,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> Option<&mut ListState> {
+        match self {
+            Mode::Overdue { list, .. }
+            | Mode::Agencies { list, .. }
+            | Mode::Parts { list, .. }
+            | Mode::Checklist { list, .. } => Some(list),
+            Mode::Matrix(m) => Some(&mut m.list),
+            _ => None,
+        }
+    }
+
+    /// The key of each row of a list: the item (overdue) or the agency (the others).
+    pub fn row_keys(&self) -> Vec<usize> {
+        match self {
+            Mode::Overdue { rows, .. } => rows.clone(),
+            Mode::Agencies { rows, .. } => rows.iter().map(|r| r.agency).collect(),
+            Mode::Parts { agencies, .. } => agencies.clone(),
+            Mode::Checklist { rows, .. } => rows.iter().map(|r| r.agency).collect(),
+            Mode::Matrix(m) => m.rows.iter().map(|r| r.0).collect(),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -206,6 +274,10 @@ pub struct State {
     pub kept: HashMap<NodeIx, Draft>,
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
+    /// Each list as it was left, to come back to the same row and filter.
+    pub lists: HashMap<ListKind, Remembered>,
+    /// Enter on a list's row led to the tree: Esc there goes back to that list.
+    pub return_to: Option<ListKind>,
     /// Notes and agency documents saved with Enter so far: the loop reads keys already waiting
     /// after such an Enter as the rest of a paste the terminal did not bracket, never as
     /// commands.
@@ -263,6 +335,8 @@ impl State {
             offered: Vec::new(),
             kept: HashMap::new(),
             undo: Vec::new(),
+            lists: HashMap::new(),
+            return_to: None,
             accepted: Accepted::default(),
             quit: false,
         };

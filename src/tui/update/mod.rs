@@ -3,6 +3,7 @@
 //! mode: the tree, the full-screen lists, the notes, and the text inputs.
 
 mod accountability;
+mod filter;
 mod input;
 mod lists;
 mod notes;
@@ -44,6 +45,13 @@ pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
 pub const NEAR_DAYS: i64 = 14;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let list = filter::snapshot(state);
+    let fx = handle(state, msg);
+    filter::remember(state, list);
+    fx
+}
+
+fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(w, h) => {
             state.size = (w, h);
@@ -147,17 +155,24 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        msg => match &state.mode {
-            Mode::Tree => tree(state, msg),
-            Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
-            Mode::Overdue { .. } | Mode::Agencies { .. } => list(state, msg),
-            Mode::Help { .. } => help(state, msg),
-            Mode::Search(_) => search(state, msg),
-            Mode::Editor(_) => editor(state, msg),
-            Mode::Deadline(_) => deadline(state, msg),
-            Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
-            Mode::Matrix(_) => accountability::matrix(state, msg),
+        msg => match filter::keys(state, &msg) {
+            Some(fx) => fx,
+            None => by_mode(state, msg),
         },
+    }
+}
+
+fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match &state.mode {
+        Mode::Tree => tree(state, msg),
+        Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
+        Mode::Overdue { .. } | Mode::Agencies { .. } => list(state, msg),
+        Mode::Help { .. } => help(state, msg),
+        Mode::Search(_) => search(state, msg),
+        Mode::Editor(_) => editor(state, msg),
+        Mode::Deadline(_) => deadline(state, msg),
+        Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
+        Mode::Matrix(_) => accountability::matrix(state, msg),
     }
 }
 

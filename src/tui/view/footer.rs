@@ -55,6 +55,22 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
                 Some(x),
             )
         }
+        // A list's filter, while typed or kept, with how many rows it lets through.
+        m if m.list().is_some_and(|l| l.typing || !l.query.is_empty()) => {
+            let l = m.list().expect("a list");
+            let prompt = format!("{}: ", S::TuiFilter.get(lang));
+            let query = sanitize(&l.query, false).into_owned();
+            let x = width(&prompt) + width(&query);
+            let count = S::TuiListRows.fill(lang, &[&m.row_keys().len()]);
+            (
+                Line::from(vec![
+                    Span::styled(prompt, t.accent()),
+                    Span::raw(query),
+                    Span::styled(format!("  · {count}"), t.dim()),
+                ]),
+                l.typing.then_some(x),
+            )
+        }
         Mode::ConfirmDelete { id, .. } => (
             Line::from(Span::styled(
                 S::TuiConfirmDelete.fill(lang, &[id]),
@@ -65,11 +81,12 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         _ => (status_line(s, t), None),
     };
     let keys = match &s.mode {
+        m if m.list().is_some_and(|l| l.typing) => S::KeysListFilter,
         Mode::Tree if w >= 100 => S::KeysTreeWide,
         Mode::Tree => S::KeysTree,
         Mode::Notes { .. } => S::KeysNotes,
         Mode::ConfirmDelete { .. } => S::KeysConfirm,
-        Mode::Overdue { .. } => S::KeysList,
+        Mode::Overdue { .. } => S::KeysOverdue,
         Mode::Agencies { .. } => S::KeysAgencies,
         Mode::Search(_) => S::KeysSearch,
         Mode::Editor(_) => S::KeysEditor,
