@@ -166,8 +166,8 @@ strings! {
     TuiNoNotesYet = "chưa có — nhấn n để ghi", "none yet — press n";
     TuiLoading = "đang tải…", "loading…";
     TuiStatusLine = "{} nhiệm vụ xong · {} quá hạn", "{} tasks done · {} overdue";
-    KeysTree = "␣ xong  n ghi chú  u hoàn tác  / tìm  o quá hạn  a cơ quan  ? giúp  q thoát", "␣ done  n note  u undo  / search  o overdue  a agencies  ? help  q quit";
-    KeysTreeWide = "␣ xong · n ghi chú · d hạn · u hoàn tác · / tìm · o quá hạn · a cơ quan · Tab ghi chú · ? giúp · q thoát", "␣ done · n note · d deadline · u undo · / search · o overdue · a agencies · Tab notes · ? help · q quit";
+    KeysTree = "␣ xong  n ghi chú  u hoàn tác  / tìm  o quá hạn  a s c m cơ quan  ? giúp  q thoát", "␣ done  n note  u undo  / search  o overdue  a s c m agencies  ? help  q quit";
+    KeysTreeWide = "␣ xong  n ghi chú  d hạn  u hoàn tác  / tìm  o quá hạn  a cơ quan  s phần việc  c kế hoạch 30/6  m bảng  ? giúp  q thoát", "␣ done  n note  d deadline  u undo  / search  o overdue  a agencies  s parts  c 30/6 plans  m matrix  ? help  q quit";
     KeysNotes = "↑↓ chọn · e sửa · D xóa · n ghi chú mới · Esc quay lại", "↑↓ select · e edit · D delete · n new note · Esc back";
     KeysList = "↑↓ chọn · Enter mở · Esc quay lại · q thoát", "↑↓ select · Enter open · Esc back · q quit";
     KeysAgencies = "↑↓ chọn · Enter lọc cây theo cơ quan · / lọc · Esc quay lại", "↑↓ select · Enter filter the tree · / filter · Esc back";

@@ -102,7 +102,10 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
             truncate(d.error.as_deref().unwrap_or(""), w).into_owned(),
             t.error(),
         )),
-        _ => Line::from(Span::styled(truncate(keys, w).into_owned(), t.dim())),
+        _ => Line::from(Span::styled(
+            truncate(&squeeze(keys, w), w).into_owned(),
+            t.dim(),
+        )),
     };
     f.render_widget(Paragraph::new(vec![first, second]), area);
     if let Some(x) = cursor
@@ -110,6 +113,22 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     {
         f.set_cursor_position(Position::new(area.x + x as u16, area.y));
     }
+}
+
+/// The keys with narrower gaps when the width is short of them: the last keys (? help,
+/// q quit) stay on screen rather than being cut.
+fn squeeze(keys: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    if width(keys) <= w {
+        return keys.into();
+    }
+    // As few as needed, from the left: " · " becomes two spaces, then two spaces one.
+    let mut out = keys.to_string();
+    for (wide, narrow) in [(" · ", "  "), ("  ", " ")] {
+        while width(&out) > w && out.contains(wide) {
+            out = out.replacen(wide, narrow, 1);
+        }
+    }
+    out.into()
 }
 
 /// The message of the last action, or where the selection is and how the plan stands.
