@@ -151,3 +151,19 @@ fn a_window_below_40x10_ignores_keys_but_q() {
     let log = kehoach(&db, &["history", "--limit", "5"]);
     assert!(!log.contains("note") && !log.contains("done"), "{log}");
 }
+
+#[test]
+fn the_linux_console_gets_ascii_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let cmd = kehoach_command(&db, "").replace("TERM=xterm-256color", "TERM=linux");
+    let t = Tmux::start("linux", 80, 24, &cmd);
+    let s = t.wait_for("PAR INDEX", 20);
+    assert!(s.contains("v  I. MỤC ĐÍCH, YÊU CẦU"), "{s}");
+    assert!(s.contains("PAR INDEX 0/50 ....."), "{s}");
+    for glyph in ['▾', '▸', '✓', '␣', '░', '─', '…'] {
+        assert!(!s.contains(glyph), "{glyph} on the console:\n{s}");
+    }
+    t.keys(&["q"]);
+    t.wait_exit(5);
+}

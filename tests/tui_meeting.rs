@@ -501,3 +501,27 @@ fn screen_deadline_refused_80x24() {
     );
     insta::assert_snapshot!(screen(&mut s, 80, 24));
 }
+
+#[test]
+fn screen_linux_console_ascii_80x24() {
+    assert!(kehoach::tui::view::ascii::needed("linux"));
+    assert!(!kehoach::tui::view::ascii::needed("xterm-256color"));
+    assert!(!kehoach::tui::view::ascii::needed("screen"));
+    let mut store = seeded_memory();
+    store
+        .set_done("lang-son-2023", "III.1.2.3.c1.t1", true, &actor(USER))
+        .unwrap();
+    let (mut s, mut r) = start(store, Lang::Vi, today());
+    let t = ix(&s, "III.1.2.3.c1.t1");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::Down, Msg::Up]);
+    s.ascii = true;
+    let shown = screen(&mut s, 80, 24);
+    for glyph in ['▾', '▸', '✓', '␣', '░', '█', '─', '…', '○'] {
+        assert!(
+            !shown.contains(glyph),
+            "{glyph} drawn on the console:\n{shown}"
+        );
+    }
+    insta::assert_snapshot!(shown);
+}

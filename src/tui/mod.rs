@@ -68,6 +68,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f")
     );
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.ascii = std::env::var("TERM").is_ok_and(|t| view::ascii::needed(&t));
     let mut runner = effects::Runner::new(store, plan, &user, lang);
     runner.prepare(&mut state);
 

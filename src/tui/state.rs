@@ -246,6 +246,8 @@ pub struct State {
     pub user: String,
     pub read_only: bool,
     pub color: bool,
+    /// The terminal cannot draw the symbols (▾ ✓ ░ ─): ASCII stand-ins are drawn instead.
+    pub ascii: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub expanded: Vec<bool>,
@@ -319,6 +321,7 @@ impl State {
             user: user.to_string(),
             read_only: false,
             color: true,
+            ascii: false,
             size: (80, 24),
             expanded,
             filter: None,
