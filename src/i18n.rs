@@ -142,8 +142,8 @@ strings! {
     TuiDraftOffered = "Bản nháp chưa lưu ({}) cho {} đã được mở lại", "Your unsaved draft ({}) on {} is back";
     TuiDraftOrphan = "Bản nháp ({}) cho {}, mục không còn trong kế hoạch: mở tại {}; Esc giữ lại", "Your draft ({}) on {}, no longer in the plan: opened on {}; Esc keeps it";
     TuiDraftsMore = "(còn {} bản nháp)", "({} more drafts)";
-    TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
-    TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
+    TuiExternal = "{}: {} {}", "{}: {} {}";
+    TuiOvertaken = "{} (mục đang xem): {} {}", "{} (the item you are on): {} {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
     TuiRestored = "Cơ sở dữ liệu vừa được {} khôi phục từ bản sao lưu", "The database was just restored from a backup by {}";
     TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10. Phím không có tác dụng; q để thoát", "Window too small ({}×{}); needs at least 40×10. Keys do nothing here; q quits";

@@ -267,8 +267,8 @@ fn two_coordinators_see_each_others_changes_within_two_seconds() {
         .unwrap();
     assert!(out.status.success());
     // Both screens update on their own: the footer names who changed what.
-    a.wait_for("hoa vừa cập nhật IV.2.a", 3);
-    b.wait_for("hoa vừa cập nhật IV.2.a", 3);
+    a.wait_for("IV.2.a: hoa đánh dấu xong", 3);
+    b.wait_for("IV.2.a: hoa đánh dấu xong", 3);
     b.keys(&["G"]);
     b.wait_for("1/18", 2);
     a.keys(&["q"]);

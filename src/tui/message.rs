@@ -123,9 +123,9 @@ pub enum Msg {
     External {
         items: Vec<ItemState>,
         ledger: Ledger,
-        /// Who changed which item since the last look, oldest first (other people's changes
-        /// only; empty when not known).
-        changes: Vec<(String, String)>,
+        /// Who changed which item since the last look, and what they did in words ("đánh dấu
+        /// xong"), oldest first (other people's changes only; empty when not known).
+        changes: Vec<(String, String, String)>,
         /// Someone restored the database from a backup (their name): everything may have
         /// changed, and what this view could undo is gone.
         restored_by: Option<String>,

@@ -127,10 +127,10 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 _ => state.selected,
             };
             let mine = &state.plan.node(mine).id;
-            let text = match changes.iter().rev().find(|(_, item)| item == mine) {
-                Some((who, item)) => S::TuiOvertaken.fill(state.lang, &[item, who]),
+            let text = match changes.iter().rev().find(|(_, item, _)| item == mine) {
+                Some((who, item, what)) => S::TuiOvertaken.fill(state.lang, &[item, who, what]),
                 None => match changes.last() {
-                    Some((who, item)) => S::TuiExternal.fill(state.lang, &[who, item]),
+                    Some((who, item, what)) => S::TuiExternal.fill(state.lang, &[item, who, what]),
                     None => S::TuiExternalAnon.get(state.lang).to_string(),
                 },
             };
