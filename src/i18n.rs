@@ -374,6 +374,7 @@ AGENCY MATRIX (m)
     TuiPasteNowhere = "Đã bỏ qua đoạn dán: chỉ dán vào ô đang gõ (n ghi chú, / tìm)", "Paste ignored: paste into something you are typing (n note, / search)";
     TuiPasteRestNote = "Phần còn lại của đoạn dán thành ghi chú mới: Enter lưu, Esc giữ nháp", "The rest of the paste is a new note: Enter saves, Esc keeps it as a draft";
     TuiDraftReopened = "Bản nháp đã được mở lại: Enter lưu, Esc giữ nháp", "Your draft is back: Enter saves, Esc keeps it";
+    TuiMatchesWhole = "{} khớp trọn từ", "{} whole-word";
     TuiListHint = "Gõ / để lọc danh sách (không cần dấu)", "Type / to filter the list (diacritics optional)";
     TuiListRows = "{} dòng", "{} rows";
     KeysListFilter = "gõ để lọc (không cần dấu) · ↑↓ chọn · Enter xong · Esc bỏ lọc", "type to filter (diacritics optional) · ↑↓ select · Enter done · Esc clear";

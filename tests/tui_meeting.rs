@@ -525,3 +525,61 @@ fn screen_linux_console_ascii_80x24() {
     }
     insta::assert_snapshot!(shown);
 }
+
+// ── Search ranks whole words first and marks them ──────────────────────────────────────
+
+#[test]
+fn search_ranks_whole_words_first_counts_them_and_underlines_them() {
+    use ratatui::style::Modifier;
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    send(&mut s, &mut r, [Msg::StartSearch]);
+    send(&mut s, &mut r, chars("giai ngan"));
+    let Mode::Search(q) = &s.mode else { panic!() };
+    assert!(q.hits.len() > 5, "{}", q.hits.len());
+    assert!(q.whole >= 1 && q.whole < q.hits.len(), "{}", q.whole);
+    // Every whole-word hit comes before every other one.
+    let words = vec!["giai".to_string(), "ngan".to_string()];
+    let tiers: Vec<u8> = q
+        .hits
+        .iter()
+        .map(|&ix| {
+            let f = s.plan.folded(ix);
+            kehoach::tui::matching::tier(&f.title, &words)
+                .max(kehoach::tui::matching::tier(&f.text, &words))
+        })
+        .collect();
+    assert!(tiers[..q.whole].iter().all(|&t| t > 0), "{tiers:?}");
+    assert!(tiers[q.whole..].iter().all(|&t| t == 0), "{tiers:?}");
+    assert_eq!(s.plan.node(s.selected).id, "III.1.2.6.c1");
+    // The selected row's "giải ngân" is underlined; the footer says how many are whole.
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| kehoach::tui::view::view(f, &s)).unwrap();
+    let buf = term.backend().buffer().clone();
+    let row = (0..24u16)
+        .find(|&y| {
+            (0..80u16)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .contains("giải ngân")
+        })
+        .expect("a row with giải ngân");
+    let line: Vec<(String, bool)> = (0..80u16)
+        .map(|x| {
+            let c = &buf[(x, row)];
+            (
+                c.symbol().to_string(),
+                c.modifier.contains(Modifier::UNDERLINED),
+            )
+        })
+        .collect();
+    let marked: String = line
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    assert!(marked.contains("giảingân"), "{marked:?}");
+    let shown = screen(&mut s, 80, 24);
+    assert!(shown.contains("khớp trọn từ"), "{shown}");
+}

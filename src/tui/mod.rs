@@ -9,6 +9,7 @@
 pub mod backend;
 pub mod effects;
 pub mod keys;
+pub mod matching;
 pub mod message;
 pub mod state;
 mod terminal;

@@ -78,8 +78,11 @@ impl ListState {
 #[derive(Debug, Clone)]
 pub struct Search {
     pub query: String,
-    /// Matches, best first.
+    /// Matches, best first: the words together as whole words, then each a whole word, then
+    /// the rest (a word that only starts another: "ngan" in "ngành").
     pub hits: Vec<NodeIx>,
+    /// How many hits match every word as a whole word.
+    pub whole: usize,
     /// Which match is selected.
     pub at: usize,
     /// Where we were, to go back on Esc.

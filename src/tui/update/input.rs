@@ -8,6 +8,7 @@ use crate::i18n::S;
 use crate::plan::{NodeIx, query};
 use crate::store::NewNote;
 use crate::text::{clean_input, nfc, parse_date};
+use crate::tui::matching::tier;
 use crate::tui::message::{Change, Effect, Msg};
 use crate::tui::state::{Editor, Field, Flash, Mode, State};
 
@@ -64,10 +65,33 @@ pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
         .map(|h| h.node)
         .filter(|&ix| state.filter.as_ref().is_none_or(|f| f.shown[ix]))
         .collect();
+    // Whole words first ("giai ngan" is "giải ngân" before "giải quyết … ngành"), the
+    // model's order kept within each tier.
+    let words: Vec<String> = crate::text::fold(&query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut ranked: Vec<(u8, NodeIx)> = hits
+        .into_iter()
+        .map(|ix| {
+            let f = plan.folded(ix);
+            let note = notes.get(&ix).map_or("", String::as_str);
+            let tier = [&f.title, &f.text, &f.agencies, note]
+                .iter()
+                .map(|h| tier(h, &words))
+                .max()
+                .unwrap_or(0);
+            (tier, ix)
+        })
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let whole = ranked.iter().filter(|(t, _)| *t > 0).count();
+    let hits: Vec<NodeIx> = ranked.into_iter().map(|(_, ix)| ix).collect();
     let Mode::Search(s) = &mut state.mode else {
         return vec![];
     };
     s.hits = hits;
+    s.whole = whole;
     s.at = 0;
     match s.hits.first().copied() {
         Some(best) => go_to(state, best),

@@ -80,6 +80,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.mode = Mode::Search(Search {
                 query: String::new(),
                 hits: Vec::new(),
+                whole: 0,
                 at: 0,
                 origin: sel,
                 origin_expanded: state.expanded.clone(),

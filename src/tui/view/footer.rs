@@ -24,8 +24,9 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
                 format!("  {}", S::TuiNoMatch.get(lang))
             } else {
                 format!(
-                    "  {}",
-                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()])
+                    "  {} · {}",
+                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()]),
+                    S::TuiMatchesWhole.fill(lang, &[&search.whole])
                 )
             };
             let query = sanitize(&search.query, false).into_owned();
