@@ -583,3 +583,26 @@ fn search_ranks_whole_words_first_counts_them_and_underlines_them() {
     let shown = screen(&mut s, 80, 24);
     assert!(shown.contains("khớp trọn từ"), "{shown}");
 }
+
+#[test]
+fn it_starts_on_the_first_item_that_needs_attention() {
+    // 20/11/2023: the 30/06 plans are overdue.
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    send(&mut s, &mut r, [Msg::Started]);
+    assert_eq!(s.plan.node(s.selected).id, "IV.1.a.t1");
+    assert!(s.rows.contains(&s.selected));
+    // 01/06/2023: nothing is overdue; the task due next.
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, day(2023, 6, 1));
+    send(&mut s, &mut r, [Msg::Started]);
+    assert_eq!(s.plan.node(s.selected).id, "IV.1.a.t1");
+    // Once it is done, the first task due 30/11.
+    let mut store = seeded_memory();
+    store
+        .set_done("lang-son-2023", "IV.1.a.t1", true, &actor(USER))
+        .unwrap();
+    let (mut s, mut r) = start(store, Lang::Vi, day(2023, 7, 1));
+    send(&mut s, &mut r, [Msg::Started]);
+    let first = s.selected;
+    assert!(s.plan.node(first).is_task());
+    assert_eq!(s.status.deadlines[first], day(2023, 11, 30));
+}

@@ -93,6 +93,8 @@ pub enum Msg {
     PasteRest(String),
     /// The terminal changed size.
     Resize(u16, u16),
+    /// The view is on screen for the first time: start on what needs attention first.
+    Started,
     /// The slow tick: the date may have changed.
     Tick(NaiveDate),
 

@@ -81,6 +81,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         state.size = (size.width, size.height);
     }
     state.keep_visible();
+    dispatch(&mut state, &mut runner, Msg::Started);
 
     let mut needs_draw = true;
     let mut last_tick = Instant::now();

@@ -62,6 +62,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Tick(today) => tick(state, today),
+        Msg::Started => tree::start(state),
         Msg::Quit => {
             state.quit = true;
             // The loop stops on `state.quit`; only the draft needs keeping.

@@ -128,6 +128,28 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Start on the first overdue task, else the task due next, rather than on part I's
+/// purposes. A draft offered at start (an editor open) keeps its item.
+pub(super) fn start(state: &mut State) -> Vec<Effect> {
+    if !matches!(state.mode, Mode::Tree) {
+        return vec![];
+    }
+    let first = crate::plan::query::overdue(
+        &state.plan,
+        &state.status,
+        &state.ledger,
+        state.today,
+        Some(36_500),
+        None,
+    )
+    .first()
+    .copied();
+    match first {
+        Some(ix) => super::go_to(state, ix),
+        None => vec![],
+    }
+}
+
 /// Mark task `ix` done, or reopen it.
 pub(super) fn toggle_done(state: &mut State, ix: NodeIx) -> Vec<Effect> {
     if !writable(state) {
