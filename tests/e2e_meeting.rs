@@ -168,3 +168,30 @@ fn the_linux_console_gets_ascii_symbols() {
     t.keys(&["q"]);
     t.wait_exit(5);
 }
+
+#[test]
+fn letters_typed_in_the_agency_list_stay_there_and_slash_filters_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let t = Tmux::start("lists", 80, 24, &kehoach_command(&db, ""));
+    t.wait_for("PAR INDEX", 20);
+    t.keys(&["a"]);
+    t.wait_for("Thực hiện", 5);
+    // Without `/`: o, a, c, m would have opened other views.
+    t.type_text("so noi cam");
+    let s = t.wait_for("Gõ / để lọc danh sách", 5);
+    assert!(!s.contains("Quá hạn và sắp đến hạn"), "{s}");
+    t.keys(&["/"]);
+    t.type_text("so noi vu");
+    let s = t.wait_for("Lọc: so noi vu  · 1 dòng", 5);
+    assert!(s.contains("Sở Nội vụ"), "{s}");
+    t.keys(&["Enter"]);
+    t.keys(&["Enter"]);
+    t.wait_for("Lọc: Sở Nội vụ", 5);
+    // Esc goes back to the list, on the same agency with the same filter.
+    t.keys(&["Escape"]);
+    let s = t.wait_for("Lọc: so noi vu  · 1 dòng", 5);
+    assert!(s.contains("Sở Nội vụ"), "{s}");
+    t.keys(&["q"]);
+    t.wait_exit(5);
+}
