@@ -169,7 +169,6 @@ strings! {
     KeysTree = "␣ xong  n ghi chú  u hoàn tác  / tìm  o quá hạn  a s c m cơ quan  ? giúp  q thoát", "␣ done  n note  u undo  / search  o overdue  a s c m agencies  ? help  q quit";
     KeysTreeWide = "␣ xong  n ghi chú  d hạn  u hoàn tác  / tìm  o quá hạn  a cơ quan  s phần việc  c kế hoạch 30/6  m bảng  ? giúp  q thoát", "␣ done  n note  d deadline  u undo  / search  o overdue  a agencies  s parts  c 30/6 plans  m matrix  ? help  q quit";
     KeysNotes = "↑↓ chọn · e sửa · D xóa · n ghi chú mới · Esc quay lại", "↑↓ select · e edit · D delete · n new note · Esc back";
-    KeysList = "↑↓ chọn · Enter mở · Esc quay lại · q thoát", "↑↓ select · Enter open · Esc back · q quit";
     KeysAgencies = "↑↓ chọn · Enter lọc cây theo cơ quan · / lọc · Esc quay lại", "↑↓ select · Enter filter the tree · / filter · Esc back";
     KeysSearch = "gõ để tìm (không cần dấu) · ↓↑ kết quả · Enter chọn · Esc quay lại", "type to search (no diacritics needed) · ↓↑ matches · Enter keep · Esc back";
     KeysEditor = "Enter lưu · \\ rồi Enter: xuống dòng · Tab số/ngày văn bản · Esc đóng (giữ nháp)", "Enter save · \\ then Enter: new line · Tab document no./date · Esc close (keeps draft)";

@@ -269,7 +269,8 @@ fn two_coordinators_see_each_others_changes_within_two_seconds() {
     // Both screens update on their own: the footer names who changed what.
     a.wait_for("IV.2.a: hoa đánh dấu xong", 3);
     b.wait_for("IV.2.a: hoa đánh dấu xong", 3);
-    b.keys(&["G"]);
+    // Part IV's row (its count) is on screen once it is selected: the last row, its parent.
+    b.keys(&["G", "p"]);
     b.wait_for("1/18", 2);
     a.keys(&["q"]);
     b.keys(&["q"]);
