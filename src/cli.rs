@@ -17,6 +17,20 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Parse the command line. An environment variable set but empty (`KEHOACH_DB=` in a
+    /// script or a cron line) counts as unset rather than as a missing value.
+    pub fn from_env() -> Cli {
+        for var in ["KEHOACH_DB", "KEHOACH_TODAY", "KEHOACH_LANG"] {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                // SAFETY: called first thing in main, before any other thread exists.
+                unsafe { std::env::remove_var(var) };
+            }
+        }
+        Cli::parse()
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Database file [default: $KEHOACH_DB, else ~/.local/share/kehoach/kehoach.db]
@@ -336,10 +350,18 @@ pub enum Command {
     /// Replace the database's content with a backup FILE (safe while others have it open;
     /// the replaced content is kept beside the database)
     Restore { file: PathBuf },
-    /// Load a plan file (validated, all or nothing) into the database
-    Import { file: PathBuf },
+    /// Load a plan file (validated, all or nothing) into the database; a plan's text (.txt,
+    /// .docx) is transcribed first and its review shown
+    Import {
+        file: PathBuf,
+        /// Import a transcribed text even when its review lists lines or names to look at
+        #[arg(long)]
+        accept: bool,
+    },
     /// List the plans stored in the database
     Plans,
+    /// Read a plan's text (as extracted from the PDF) into a plan file, with a review
+    Transcribe(crate::commands::transcribe::TranscribeArgs),
     /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
     #[command(hide = true)]
     Bench(crate::commands::bench::BenchArgs),

@@ -64,6 +64,12 @@ strings! {
     ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
     NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
     ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
+    // Pace in `status`.
+    PaceHeading = "Nhịp độ cần để kịp hạn {} ({}, {}):", "Pace needed to meet {} ({}, {}):";
+    PaceLeft = "còn {}/{} nhiệm vụ", "{}/{} task(s) left";
+    PacePerWeek = "cần {} nhiệm vụ/tuần", "needs {} task(s) a week";
+    PaceFinal = "cần xong {} nhiệm vụ", "{} task(s) to finish";
+    PaceDone = "đã xong", "all done";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
@@ -314,6 +320,17 @@ AGENCY MATRIX (m)
     DoctorOpenBy = "Tiến trình khác: tiến trình {} đang mở cơ sở dữ liệu", "Other processes: process {} has the database open";
     DoctorWriting = "Tiến trình khác: một tiến trình đang ghi (giữ khóa ghi)", "Other processes: one is writing right now (it holds the write lock)";
     DoctorUnhealthy = "cơ sở dữ liệu {} không dùng được ({}); tệp được giữ nguyên: hãy khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`", "the database {} cannot be used ({}); it was left untouched: put a backup in its place with `kehoach restore FILE`";
+    DoctorIntegrityUnknown = "Toàn vẹn (integrity_check): chưa kiểm tra được: {}", "Integrity (integrity_check): not checked: {}";
+    DoctorNotChecked = "chưa kiểm tra được cơ sở dữ liệu {} ({}); điều đó không có nghĩa là tệp hỏng: hãy chạy lại `kehoach doctor` bằng tài khoản có quyền ghi tệp", "could not check the database {} ({}); that does not mean it is damaged: run `kehoach doctor` again as an account that may write it";
+    DoctorLockout = "Tệp {}: chủ {}, nhóm {}, {}: có người được ghi cơ sở dữ liệu mà không được ghi tệp này, nên khi nó còn đó họ không lưu được gì", "File {}: owner {}, group {}, {}: someone who may write the database may not write it, so while it is there they cannot save anything";
+    DoctorLockoutFix = "{} chặn những người dùng chung ghi cơ sở dữ liệu; hãy để chủ tệp hoặc root chạy: chgrp {} {} && chmod {} {}", "{} keeps the people who share the database from writing to it; have its owner or root run: chgrp {} {} && chmod {} {}";
+    DoctorForeign = "Đây không phải cơ sở dữ liệu kehoach (không có application_id của kehoach, cũng không có các bảng của kehoach)", "This is not a kehoach database (neither kehoach's application_id nor kehoach's tables)";
+    DoctorUser = "Tên ghi cùng các thay đổi của bạn: {} ({})", "Your changes are recorded as: {} ({})";
+    UserFromFlag = "theo --user", "from --user";
+    UserFromUser = "theo $USER", "from $USER";
+    UserFromLogname = "theo $LOGNAME, vì không có $USER", "from $LOGNAME, as $USER is not set";
+    UserFromAccount = "tên tài khoản trên hệ thống, vì không có $USER", "the system's name for your account, as $USER is not set";
+    UserFromUid = "số tài khoản, vì không có $USER và hệ thống không có tên cho tài khoản này", "your account number, as $USER is not set and the system has no name for the account";
     DoctorNotSqlite = "không phải tệp SQLite", "not an SQLite file";
     // Agency accountability.
     StateNotStarted = "Chưa thực hiện", "Not started";
@@ -391,6 +408,9 @@ impl S {
         fill(self.get(lang), args)
     }
 }
+
+/// The review printed by `kehoach transcribe`.
+pub mod transcribe;
 
 /// Replace each `{}` in `template` with the next argument.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {

@@ -1,11 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
 use kehoach::cli::Cli;
 use kehoach::commands;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let lang = cli.global.lang;
     let result = match &cli.command {
         // The one place output meets the terminal: see `TerminalSafe`.

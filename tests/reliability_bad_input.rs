@@ -685,3 +685,165 @@ fn a_plan_file_saved_with_a_byte_order_mark_is_imported() {
     tried();
     report("plan file with a BOM");
 }
+
+#[test]
+fn another_programs_sqlite_files_are_refused_byte_for_byte_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // (name, WAL, user_version, application_id): an address book, one in WAL mode that says
+    // version 2 (kehoach used to add its tables to it and stop half-way), and a file that
+    // carries another program's application_id.
+    let cases = [
+        ("danh-ba.db", false, 0, 0),
+        ("danh-ba-wal.db", true, 2, 0),
+        ("ung-dung-khac.db", false, 0, 0x1234_5678),
+    ];
+    for (name, wal, version, app) in cases {
+        let sub = dir.path().join(name.trim_end_matches(".db"));
+        std::fs::create_dir(&sub).unwrap();
+        let db = sub.join(name);
+        {
+            let c = rusqlite::Connection::open(&db).unwrap();
+            if wal {
+                c.query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))
+                    .unwrap();
+            }
+            c.execute_batch(
+                "CREATE TABLE contact (id INTEGER PRIMARY KEY, name TEXT);
+                 INSERT INTO contact (name) VALUES ('Nguyễn Văn Lan');",
+            )
+            .unwrap();
+            c.pragma_update(None, "user_version", version).unwrap();
+            c.pragma_update(None, "application_id", app).unwrap();
+        }
+        let content = std::fs::read(&db).unwrap();
+        for args in [
+            &["status"][..],
+            &["done", "IV.2.b"],
+            &["show", "IV.2.a"],
+            &["deadline", "IV.6", "15/12/2023"],
+        ] {
+            let what = format!("{name} {args:?}");
+            let msg = refused(run(&db, args), 4, &what);
+            assert!(msg.contains(name), "{what}: {msg}");
+            assert!(msg.contains("chương trình khác"), "{what}: {msg}");
+            assert!(msg.contains("được giữ nguyên"), "{what}: {msg}");
+            assert_eq!(std::fs::read(&db).unwrap(), content, "{what} changed it");
+            assert!(siblings(&db).is_empty(), "{what}: {:?}", siblings(&db));
+        }
+        // The doctor does not call it damaged, but says it is not kehoach's.
+        let out = run(&db, &["doctor"]);
+        assert_eq!(out.status.code(), Some(4), "doctor on {name}");
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            report.contains("không phải cơ sở dữ liệu kehoach"),
+            "{report}"
+        );
+        assert!(!report.contains("HỎNG"), "{report}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            content,
+            "doctor changed {name}"
+        );
+        tried();
+    }
+    report("another program's SQLite files");
+}
+
+#[test]
+fn a_pipe_a_folder_or_a_device_as_the_database_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("ong.db");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut cases = vec![dir.path().to_path_buf(), PathBuf::from("/dev/null")];
+    if made {
+        cases.push(fifo);
+    } else {
+        eprintln!("no mkfifo here: the pipe case is skipped");
+    }
+    for db in cases {
+        for args in [&["status"][..], &["doctor"]] {
+            let what = format!("{} {args:?}", db.display());
+            // Before, a pipe made kehoach wait forever: give up on it after a minute.
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kehoach"))
+                .env_remove("KEHOACH_LANG")
+                .arg("--db")
+                .arg(&db)
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut waited = 0;
+            while child.try_wait().unwrap().is_none() {
+                if waited > 600 {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!("{what}: still waiting after a minute");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                waited += 1;
+            }
+            let msg = refused(child.wait_with_output().unwrap(), 4, &what);
+            assert!(msg.contains("không phải tệp thông thường"), "{what}: {msg}");
+        }
+    }
+    report("a pipe, a folder or a device as the database");
+}
+
+#[test]
+fn an_empty_kehoach_db_counts_as_unset_and_no_user_falls_back_to_the_account_name() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env_remove("KEHOACH_LANG")
+        .env("KEHOACH_DB", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", &data)
+        .args(["done", "IV.2.a"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "KEHOACH_DB= : {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = data.join("kehoach").join("kehoach.db");
+    assert!(db.exists(), "the default database is used");
+
+    let account = std::process::Command::new("id").arg("-un").output();
+    let Some(account) = account
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    else {
+        eprintln!("skipped the account-name part: `id -un` did not answer");
+        return;
+    };
+    let nameless = |args: &[&str]| {
+        let out = kehoach(&db)
+            .env_remove("USER")
+            .env_remove("LOGNAME")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    nameless(&["done", "IV.2.b"]);
+    let history = ok(&db, &["history", "--item", "IV.2.b"]);
+    assert!(history.contains(&account), "{history}");
+    assert!(!history.contains("unknown"), "{history}");
+    let doctor = nameless(&["doctor"]);
+    assert!(
+        doctor.contains(&account) && doctor.contains("tên tài khoản trên hệ thống"),
+        "{doctor}"
+    );
+    assert!(ok(&db, &["doctor"]).contains("lan (theo $USER)"));
+}

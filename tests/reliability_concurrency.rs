@@ -43,7 +43,7 @@ fn share(k: usize, n: usize) -> Vec<String> {
 
 /// Done on the first pass over the writer's tasks, reopened on the second, and so on.
 fn target(i: usize, len: usize) -> bool {
-    (i / len) % 2 == 0
+    (i / len).is_multiple_of(2)
 }
 
 fn note_text(user: &str, i: usize) -> String {

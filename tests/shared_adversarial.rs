@@ -9,11 +9,14 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kehoach::plan::EMBEDDED_PLAN;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kehoach");
+/// Runnable by every account (see [`common::shared_binary`]).
+fn bin() -> &'static str {
+    common::shared_binary()
+}
 const NOBODY: &str = "65534";
 
 fn is_root() -> bool {
@@ -95,11 +98,11 @@ impl Run {
                 &format!("--reuid={NOBODY}"),
                 &format!("--regid={NOBODY}"),
                 "--clear-groups",
-                BIN,
+                bin(),
             ]);
             c
         } else {
-            Command::new(BIN)
+            Command::new(bin())
         };
         c.args(&self.args)
             .env_remove("KEHOACH_DB")
@@ -117,21 +120,24 @@ impl Run {
         for (k, v) in &self.env {
             c.env(k, v);
         }
-        let mut child = c.spawn().expect("kehoach starts");
-        let start = Instant::now();
-        loop {
-            if child.try_wait().unwrap().is_some() {
-                return Ok(child.wait_with_output().unwrap());
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                let _ = child.kill();
-                let out = child.wait_with_output().unwrap();
-                return Err(format!(
+        let child = c.spawn().expect("kehoach starts");
+        let pid = child.id();
+        // The output is read while the command runs (a big export fills a pipe); a command
+        // still running after 20 s is killed and reported as hung.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait_with_output());
+        });
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(out) => Ok(out.unwrap()),
+            Err(_) => {
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                let out = rx.recv().unwrap().unwrap();
+                Err(format!(
                     "hung for 20 s; stderr so far: {}",
                     String::from_utf8_lossy(&out.stderr)
-                ));
+                ))
             }
-            std::thread::sleep(Duration::from_millis(20));
         }
     }
 }
@@ -144,7 +150,7 @@ fn place() -> tempfile::TempDir {
 }
 
 fn seeded(path: &Path) {
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .args([
             "--db",
             path.to_str().unwrap(),

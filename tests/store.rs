@@ -950,3 +950,77 @@ fn a_guarded_write_refuses_when_someone_changed_the_item_since_and_names_them() 
         .unwrap_err();
     assert!(matches!(e, StoreError::ChangedSince { ref who, .. } if who == "hung"));
 }
+
+#[test]
+fn new_and_older_databases_carry_kehoachs_application_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let read_id = |p: &Path| -> i32 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    drop(Store::open(&path).unwrap());
+    assert_eq!(
+        read_id(&path),
+        kehoach::store::APPLICATION_ID,
+        "a new database"
+    );
+    // A database made before the id was set: recognised by its tables, then given the id.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", 0).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::latest());
+    drop(s);
+    assert_eq!(
+        read_id(&path),
+        kehoach::store::APPLICATION_ID,
+        "an older one"
+    );
+    // And one from schema version 1, upgraded in the same transaction that sets the id.
+    common::downgrade_to_v1(&path);
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "application_id", 0).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::latest());
+    drop(s);
+    assert_eq!(
+        read_id(&path),
+        kehoach::store::APPLICATION_ID,
+        "a version 1 one"
+    );
+}
+
+#[test]
+fn opening_a_database_creates_no_probe_file_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    // One coordinator has it open, so its -wal and -shm stay; a second one opens and closes.
+    let first = Store::open(&path).unwrap();
+    let listing = || {
+        let mut v: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = (
+        listing(),
+        std::fs::metadata(dir.path()).unwrap().modified().unwrap(),
+    );
+    // Coarse file-system clocks: let a tick pass so that a file made and removed shows.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    drop(Store::open(&path).unwrap());
+    let after = (
+        listing(),
+        std::fs::metadata(dir.path()).unwrap().modified().unwrap(),
+    );
+    assert_eq!(after, before, "the folder was written to");
+    drop(first);
+}

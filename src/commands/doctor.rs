@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
-use super::{Failure, OrFail, db_path, exit};
+use super::{Failure, OrFail, UserFrom, db_path, exit, user_name_from};
 use crate::cli::Global;
 use crate::i18n::{Lang, S};
 use crate::store::doctor::{Checkup, Holder, Integrity, checkup};
-use crate::store::schema;
+use crate::store::{StoreError, schema};
 use crate::text::sanitize;
 
 pub fn run(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
@@ -20,12 +20,53 @@ pub fn run(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {
             S::DoctorMissing.fill(lang, &[&path.display()]),
         ));
     }
+    if !c.is_file {
+        return Err(Failure::store(StoreError::NotAFile { path }, lang));
+    }
     report(&c, lang, out)?;
+    let (user, from) = user_name_from(g);
+    let from = match from {
+        UserFrom::Flag => S::UserFromFlag,
+        UserFrom::EnvUser => S::UserFromUser,
+        UserFrom::EnvLogname => S::UserFromLogname,
+        UserFrom::Account => S::UserFromAccount,
+        UserFrom::Uid => S::UserFromUid,
+    };
+    writeln!(
+        out,
+        "{}",
+        S::DoctorUser.fill(lang, &[&sanitize(&user, false), &from.get(lang)])
+    )
+    .or_fail()?;
     if c.healthy() {
-        return Ok(());
+        if c.is_kehoach == Some(false) {
+            return Err(Failure::store(StoreError::Foreign { path }, lang));
+        }
+        return match c.lockouts.first() {
+            None => Ok(()),
+            Some(l) => Err(Failure::new(
+                exit::DATABASE,
+                S::DoctorLockoutFix.fill(
+                    lang,
+                    &[
+                        &l.path.display(),
+                        &l.want_gid,
+                        &l.path.display(),
+                        &format!("{:o}", l.want_mode),
+                        &l.path.display(),
+                    ],
+                ),
+            )),
+        };
+    }
+    if let Integrity::NotChecked(e) = &c.integrity {
+        return Err(Failure::new(
+            exit::DATABASE,
+            S::DoctorNotChecked.fill(lang, &[&path.display(), &sanitize(e, false)]),
+        ));
     }
     let why = match &c.integrity {
-        Integrity::Ok => String::new(),
+        Integrity::Ok | Integrity::NotChecked(_) => String::new(),
         Integrity::Problems(p) => p.first().cloned().unwrap_or_default(),
         Integrity::Unreadable(_) if !c.is_sqlite => S::DoctorNotSqlite.get(lang).to_string(),
         Integrity::Unreadable(e) => e.clone(),
@@ -47,6 +88,7 @@ fn report(c: &Checkup, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
             S::DoctorIntegrityBad.fill(lang, &[&S::DoctorNotSqlite.get(lang)])
         }
         Integrity::Unreadable(e) => S::DoctorIntegrityBad.fill(lang, &[&sanitize(e, false)]),
+        Integrity::NotChecked(e) => S::DoctorIntegrityUnknown.fill(lang, &[&sanitize(e, false)]),
     };
     writeln!(out, "{integrity}").or_fail()?;
     if let Some(v) = c.schema_version {
@@ -88,6 +130,25 @@ fn report(c: &Checkup, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
         )
     )
     .or_fail()?;
+    for l in &c.lockouts {
+        writeln!(
+            out,
+            "{}",
+            S::DoctorLockout.fill(
+                lang,
+                &[
+                    &l.path.display(),
+                    &l.uid,
+                    &l.gid,
+                    &permissions(Some(l.mode)),
+                ]
+            )
+        )
+        .or_fail()?;
+    }
+    if c.is_kehoach == Some(false) {
+        writeln!(out, "{}", S::DoctorForeign.get(lang)).or_fail()?;
+    }
     match &c.last_backup {
         Some(b) => {
             let mut line = S::DoctorBackup.fill(

@@ -18,6 +18,7 @@ mod search;
 mod show;
 mod status;
 mod table;
+pub mod transcribe;
 mod write;
 
 use std::io::Write;
@@ -38,6 +39,8 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     pub const NOT_FOUND: u8 = 3;
     pub const DATABASE: u8 = 4;
+    /// `transcribe`: lines that found no place or names not in the registry need a person.
+    pub const REVIEW: u8 = 5;
 }
 
 /// A command that could not do what was asked: one clear sentence, maybe hints, an exit code.
@@ -110,15 +113,69 @@ pub fn db_path(g: &Global) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("kehoach.db"))
 }
 
+/// Where the name recorded with changes came from (`kehoach doctor` says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserFrom {
+    Flag,
+    EnvUser,
+    EnvLogname,
+    /// Neither $USER nor $LOGNAME: the account's name from the system's user database.
+    Account,
+    /// Not even that: the account number.
+    Uid,
+}
+
 /// The login name, unless --user says otherwise.
 pub fn user_name(g: &Global) -> String {
-    g.user
+    user_name_from(g).0
+}
+
+/// The name recorded with changes, and where it came from.
+pub fn user_name_from(g: &Global) -> (String, UserFrom) {
+    let env = |k: &str| std::env::var(k).ok().filter(|u| !u.trim().is_empty());
+    if let Some(u) = g
+        .user
         .clone()
         .map(|u| crate::text::clean_input(&u))
         .filter(|u| !u.trim().is_empty())
-        .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "unknown".into())
+    {
+        (u, UserFrom::Flag)
+    } else if let Some(u) = env("USER") {
+        (u, UserFrom::EnvUser)
+    } else if let Some(u) = env("LOGNAME") {
+        (u, UserFrom::EnvLogname)
+    } else {
+        match account_name() {
+            Ok(u) => (u, UserFrom::Account),
+            Err(uid) => (format!("uid {uid}"), UserFrom::Uid),
+        }
+    }
+}
+
+/// The name of the account this process runs as (getpwuid), or its number.
+#[cfg(unix)]
+fn account_name() -> Result<String, u32> {
+    // SAFETY: geteuid cannot fail; getpwuid_r writes only into `pw`, `buf` and `found`,
+    // which outlive the call, and `buf.len()` is its real size.
+    unsafe {
+        let uid = libc::geteuid();
+        let mut pw: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let r = libc::getpwuid_r(uid, &mut pw, buf.as_mut_ptr(), buf.len(), &mut found);
+        if r != 0 || found.is_null() || pw.pw_name.is_null() {
+            return Err(uid);
+        }
+        let name = std::ffi::CStr::from_ptr(pw.pw_name)
+            .to_string_lossy()
+            .into_owned();
+        if name.is_empty() { Err(uid) } else { Ok(name) }
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Result<String, u32> {
+    Err(0)
 }
 
 /// --today, else the real date.
@@ -203,10 +260,14 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     match cmd {
         Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
         Command::Restore { file } => return maintenance::restore(g, file, out),
-        Command::Import { file } => return maintenance::import(g, file, out),
+        Command::Import { file, accept } if transcribe::is_plan_text(file) => {
+            return transcribe::import(g, file, *accept, out);
+        }
+        Command::Import { file, .. } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
+        Command::Transcribe(args) => return transcribe::run(g, args, out),
         _ => {}
     }
     if let Command::Overdue {
@@ -337,6 +398,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         | Command::Import { .. }
         | Command::Plans
         | Command::Doctor
+        | Command::Transcribe(_)
         | Command::Bench(_) => {
             unreachable!()
         }

@@ -24,6 +24,18 @@ impl Localized for StoreError {
                 "{} không phải cơ sở dữ liệu kehoach (không phải tệp SQLite); tệp được giữ nguyên: hãy chọn --db khác, hoặc khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`",
                 path.display()
             ),
+            StoreError::Foreign { path } => format!(
+                "{} là cơ sở dữ liệu SQLite của chương trình khác, không phải của kehoach; tệp được giữ nguyên: hãy chọn --db là cơ sở dữ liệu kehoach hoặc một tệp mới",
+                path.display()
+            ),
+            StoreError::NotAFile { path } => format!(
+                "{} không phải tệp thông thường (là thư mục, ống dẫn hoặc thiết bị); chưa mở gì: hãy chọn --db là một tệp cơ sở dữ liệu",
+                path.display()
+            ),
+            StoreError::WalWithoutShm { path } => format!(
+                "cơ sở dữ liệu {} có thay đổi trong tệp -wal mà chỉ người có quyền ghi mới đọc được (thiếu tệp -shm); chưa có gì thay đổi: hãy nhờ người quản lý tệp chạy `kehoach status` một lần",
+                path.display()
+            ),
             StoreError::Corrupt { path, detail } => format!(
                 "cơ sở dữ liệu {} bị hỏng ({detail}); tệp được giữ nguyên: hãy khôi phục một bản sao lưu vào chỗ của nó bằng `kehoach restore TỆP`, hoặc chạy `kehoach doctor`",
                 path.display()
@@ -33,7 +45,7 @@ impl Localized for StoreError {
             ),
             StoreError::Locked => "cơ sở dữ liệu đang bận: một kehoach khác giữ khóa quá 5 giây; chưa có gì thay đổi, hãy thử lại".into(),
             StoreError::ReadOnly { path } => format!(
-                "cơ sở dữ liệu {} chỉ đọc (không có quyền ghi tệp hoặc thư mục); chưa có gì thay đổi: hãy hỏi người quản lý tệp, hoặc sao chép bằng `kehoach backup`",
+                "cơ sở dữ liệu {} chỉ đọc (không có quyền ghi tệp, thư mục hoặc tệp -wal/-shm của nó); chưa có gì thay đổi: hãy hỏi người quản lý tệp, hoặc sao chép bằng `kehoach backup`",
                 path.display()
             ),
             StoreError::Io { path, source } => format!(

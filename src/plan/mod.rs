@@ -8,6 +8,7 @@ mod build;
 pub mod due;
 pub mod file;
 pub mod ids;
+pub mod pace;
 pub mod query;
 pub mod status;
 

@@ -7,7 +7,8 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::{SQLITE_MAGIC, file_name, schema};
+use super::open::{SQLITE_MAGIC, can_write, may_write, open_read_only, sibling};
+use super::{StoreError, schema};
 
 /// What `integrity_check` said.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,9 @@ pub enum Integrity {
     Problems(Vec<String>),
     /// The file could not be read as a database at all.
     Unreadable(String),
+    /// The check could not run (no permission, a `-wal` this account cannot read): says
+    /// nothing about the file's health.
+    NotChecked(String),
 }
 
 /// At most this many problems are listed; the first few say enough to decide.
@@ -30,6 +34,19 @@ pub enum Holder {
     Open(u32),
     /// Another process is in the middle of a write and holds the write lock.
     Writing,
+}
+
+/// A `-wal` or `-shm` file beside the database that not everyone who may write the database
+/// may write: while it is there, they cannot save anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lockout {
+    pub path: PathBuf,
+    pub uid: u32,
+    pub gid: u32,
+    pub mode: u32,
+    /// What it should have to be shared like the database.
+    pub want_gid: u32,
+    pub want_mode: u32,
 }
 
 /// A copy made by `kehoach backup`, as recorded in the database.
@@ -55,6 +72,8 @@ pub struct BakFile {
 pub struct Checkup {
     pub path: PathBuf,
     pub exists: bool,
+    /// A regular file (not a folder, a pipe or a device).
+    pub is_file: bool,
     /// Starts with SQLite's header (an empty file counts as not a database here).
     pub is_sqlite: bool,
     pub bytes: u64,
@@ -73,12 +92,20 @@ pub struct Checkup {
     /// Newest first.
     pub bak_files: Vec<BakFile>,
     pub holder: Holder,
+    /// Carries kehoach's `application_id`, or kehoach's tables (made before it was set).
+    pub is_kehoach: Option<bool>,
+    pub lockouts: Vec<Lockout>,
 }
 
 impl Checkup {
     /// The database can be trusted: it is an SQLite file and `integrity_check` found nothing.
     pub fn healthy(&self) -> bool {
         self.exists && self.is_sqlite && self.integrity == Integrity::Ok
+    }
+
+    /// Everyone who may write the database may also write its `-wal` and `-shm`.
+    pub fn shared_well(&self) -> bool {
+        self.lockouts.is_empty()
     }
 }
 
@@ -93,6 +120,7 @@ pub fn checkup(path: &Path) -> Checkup {
     let mut c = Checkup {
         path: path.to_path_buf(),
         exists: meta.is_some(),
+        is_file: meta.as_ref().is_some_and(|m| m.is_file()),
         is_sqlite: false,
         bytes: meta.as_ref().map_or(0, |m| m.len()),
         wal_bytes: std::fs::metadata(sibling(path, "-wal"))
@@ -100,17 +128,27 @@ pub fn checkup(path: &Path) -> Checkup {
             .map(|m| m.len()),
         file_mode: meta.as_ref().and_then(mode),
         dir_mode: std::fs::metadata(&dir).ok().as_ref().and_then(mode),
-        file_writable: meta.is_some() && std::fs::OpenOptions::new().write(true).open(path).is_ok(),
-        dir_writable: dir_writable(&dir),
+        file_writable: meta.as_ref().is_some_and(|m| m.is_file()) && can_write(path),
+        dir_writable: can_write(&dir),
         integrity: Integrity::Unreadable(String::new()),
         schema_version: None,
         journal_mode: None,
         last_backup: None,
         bak_files: bak_files(path, &dir),
         holder: Holder::Nobody,
+        is_kehoach: None,
+        lockouts: Vec::new(),
     };
     if !c.exists {
         return c;
+    }
+    if !c.is_file {
+        // Reading a pipe would wait forever.
+        c.integrity = Integrity::Unreadable("not a regular file".into());
+        return c;
+    }
+    if let Some(m) = &meta {
+        c.lockouts = lockouts(path, m);
     }
     c.is_sqlite = has_sqlite_header(path);
     if !c.is_sqlite {
@@ -120,7 +158,7 @@ pub fn checkup(path: &Path) -> Checkup {
     // Before any connection of ours exists: closing a descriptor of the -shm file would drop
     // the locks our own connection holds on it (POSIX locks are per process).
     c.holder = shm_holder(&sibling(path, "-shm")).map_or(Holder::Nobody, Holder::Open);
-    let writable = c.file_writable && c.dir_writable;
+    let writable = c.file_writable && c.dir_writable && may_write(path);
     if writable && writer_active(path) {
         c.holder = Holder::Writing;
     }
@@ -131,14 +169,22 @@ pub fn checkup(path: &Path) -> Checkup {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| e.to_string())
+        .map_err(StoreError::from)
     } else {
-        super::open_read_only(path).map_err(|e| e.to_string())
+        open_read_only(path)
     };
     let conn = match conn {
         Ok(conn) => conn,
+        Err(e @ (StoreError::Corrupt { .. } | StoreError::NotADatabase { .. })) => {
+            c.integrity = Integrity::Unreadable(e.to_string());
+            return c;
+        }
+        Err(StoreError::Sqlite(e)) => {
+            c.integrity = Integrity::Unreadable(e.to_string());
+            return c;
+        }
         Err(e) => {
-            c.integrity = Integrity::Unreadable(e);
+            c.integrity = Integrity::NotChecked(e.to_string());
             return c;
         }
     };
@@ -146,11 +192,17 @@ pub fn checkup(path: &Path) -> Checkup {
     let _ = conn.pragma_update(None, "query_only", true);
     c.integrity = integrity(&conn);
     c.schema_version = schema::version(&conn).ok();
-    c.journal_mode = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
-        .ok()
-        .map(|m| m.to_lowercase());
+    // A read-only look at a WAL file may be an immutable one, which calls itself "delete":
+    // the header says what the file is.
+    c.journal_mode = if header_says_wal(path) {
+        Some("wal".into())
+    } else {
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+            .ok()
+            .map(|m| m.to_lowercase())
+    };
     c.last_backup = last_backup(&conn);
+    c.is_kehoach = super::open::is_kehoach(&conn).ok();
     c
 }
 
@@ -163,8 +215,52 @@ fn integrity(conn: &Connection) -> Integrity {
     match run() {
         Ok(rows) if rows == ["ok"] => Integrity::Ok,
         Ok(rows) => Integrity::Problems(rows),
-        Err(e) => Integrity::Unreadable(e.to_string()),
+        // Permissions and locks say nothing about the file's health.
+        Err(e) => match e.sqlite_error_code() {
+            Some(
+                rusqlite::ErrorCode::ReadOnly
+                | rusqlite::ErrorCode::CannotOpen
+                | rusqlite::ErrorCode::PermissionDenied
+                | rusqlite::ErrorCode::DatabaseBusy
+                | rusqlite::ErrorCode::DatabaseLocked,
+            ) => Integrity::NotChecked(e.to_string()),
+            _ => Integrity::Unreadable(e.to_string()),
+        },
     }
+}
+
+/// The `-wal`/`-shm` files that someone who may write the database may not write.
+#[cfg(unix)]
+fn lockouts(path: &Path, db: &std::fs::Metadata) -> Vec<Lockout> {
+    use std::os::unix::fs::MetadataExt;
+    let dbm = db.mode() & 0o777;
+    ["-wal", "-shm"]
+        .iter()
+        .filter_map(|suffix| {
+            let p = sibling(path, suffix);
+            let m = std::fs::symlink_metadata(&p).ok()?;
+            let mode = m.mode() & 0o777;
+            let group_can = mode & 0o020 != 0 && m.gid() == db.gid();
+            let others_can = mode & 0o002 != 0;
+            let owner_can = m.uid() == db.uid() && mode & 0o200 != 0;
+            let bad = (dbm & 0o200 != 0 && !owner_can && !group_can && !others_can)
+                || (dbm & 0o020 != 0 && !group_can && !others_can)
+                || (dbm & 0o002 != 0 && !others_can);
+            bad.then(|| Lockout {
+                path: p,
+                uid: m.uid(),
+                gid: m.gid(),
+                mode,
+                want_gid: db.gid(),
+                want_mode: dbm & 0o666,
+            })
+        })
+        .collect()
+}
+
+#[cfg(not(unix))]
+fn lockouts(_path: &Path, _db: &std::fs::Metadata) -> Vec<Lockout> {
+    Vec::new()
 }
 
 fn last_backup(conn: &Connection) -> Option<BackupRecord> {
@@ -229,6 +325,17 @@ fn shm_holder(_shm: &Path) -> Option<u32> {
     None
 }
 
+/// Bytes 18 and 19 of the header are 2 in WAL mode.
+fn header_says_wal(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head[18] == 2
+        && head[19] == 2
+}
+
 fn has_sqlite_header(path: &Path) -> bool {
     use std::io::Read;
     let mut head = [0u8; 16];
@@ -236,10 +343,6 @@ fn has_sqlite_header(path: &Path) -> bool {
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok()
         && &head == SQLITE_MAGIC
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    path.with_file_name(format!("{}{suffix}", file_name(path)))
 }
 
 #[cfg(unix)]
@@ -253,17 +356,9 @@ fn mode(_m: &std::fs::Metadata) -> Option<u32> {
     None
 }
 
-/// Creating a file is the only sure test (root, ACLs, read-only mounts, immutable folders).
-fn dir_writable(dir: &Path) -> bool {
-    let probe = dir.join(format!(".kehoach-doctor-{}", std::process::id()));
-    let ok = std::fs::File::create(&probe).is_ok();
-    let _ = std::fs::remove_file(&probe);
-    ok
-}
-
 /// `<name>.*.bak` beside the database: the copies made before schema upgrades.
 fn bak_files(path: &Path, dir: &Path) -> Vec<BakFile> {
-    let prefix = format!("{}.", file_name(path));
+    let prefix = format!("{}.", super::file_name(path));
     let mut found: Vec<BakFile> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

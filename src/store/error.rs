@@ -13,6 +13,18 @@ pub enum StoreError {
     )]
     NotADatabase { path: PathBuf },
     #[error(
+        "{path} is an SQLite database of another program, not kehoach's; it was left untouched: pass --db the path of a kehoach database or of a new file"
+    )]
+    Foreign { path: PathBuf },
+    #[error(
+        "{path} is not a regular file (it is a folder, a pipe or a device); nothing was opened: pass --db the path of a database file"
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "the database {path} has changes in its -wal file that only someone who may write it can read (its -shm file is missing); nothing was changed: ask its owner to run `kehoach status` once"
+    )]
+    WalWithoutShm { path: PathBuf },
+    #[error(
         "the database {path} is damaged ({detail}); it was left untouched: put a backup in its place with `kehoach restore FILE`, or run `kehoach doctor`"
     )]
     Corrupt { path: PathBuf, detail: String },
@@ -25,7 +37,7 @@ pub enum StoreError {
     )]
     Locked,
     #[error(
-        "the database {path} is read-only (no write permission on the file or its folder); nothing was changed: ask its owner, or copy it with `kehoach backup`"
+        "the database {path} is read-only (no write permission on the file, its folder or its -wal/-shm files); nothing was changed: ask its owner, or copy it with `kehoach backup`"
     )]
     ReadOnly { path: PathBuf },
     #[error("cannot use {path}: {source}; pass another --db or fix the permissions")]

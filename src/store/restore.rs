@@ -12,6 +12,7 @@ use super::backup::{
     BackupError, NotKehoach, TempDb, at, copy_pages, file_name, folder_of, io, same_file, step,
     sweep_stale, with_suffix, write_new,
 };
+use super::open::uri_path;
 use super::{BUSY_TIMEOUT, Store, StoreError, schema, write::Actor};
 
 /// A finished restore.
@@ -292,18 +293,4 @@ fn kept_path(db: &Path) -> PathBuf {
         n += 1;
     }
     p
-}
-
-/// Percent-encode a path for an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
-    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    abs.to_string_lossy()
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'.' | b'-' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -1,6 +1,7 @@
-//! Versioned schema. Each entry of [`MIGRATIONS`] upgrades by one version, inside its own
-//! transaction together with the new `PRAGMA user_version`; a database from a newer kehoach
-//! is refused rather than guessed at.
+//! Versioned schema. Each entry of [`MIGRATIONS`] upgrades by one version together with the
+//! new `PRAGMA user_version`; every missing step runs in one transaction that holds the write
+//! lock throughout, so nobody sees a half-upgraded file. A database from a newer kehoach is
+//! refused rather than guessed at.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -154,9 +155,9 @@ pub fn version(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
-/// Run every missing step, each in its own transaction.
-pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let current = version(conn)?;
+/// Run every missing step inside the caller's transaction (which should hold the write lock).
+pub fn apply(tx: &Connection) -> Result<(), StoreError> {
+    let current = version(tx)?;
     if current > latest() {
         return Err(StoreError::TooNew {
             found: current,
@@ -164,16 +165,19 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Two coordinators starting at once both saw the old version before either took the
-        // write lock: the one that waited finds the step already done and skips it.
-        if version(&tx)? > i as i64 {
-            continue;
-        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
     }
+    Ok(())
+}
+
+/// Run every missing step in one IMMEDIATE transaction. Two coordinators starting at once
+/// both saw the old version before either took the write lock: the one that waited finds
+/// the steps already done.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    apply(&tx)?;
+    tx.commit()?;
     Ok(())
 }
 

@@ -232,8 +232,11 @@ impl Runner {
 
     /// Someone else committed since we last looked: reload the item states.
     pub fn poll_external(&mut self, plan_id: &str) -> Option<Msg> {
+        // A read-only view opened when nobody was writing reads a frozen file; once writers
+        // come, it is opened again and everything reloads.
+        let reopened = self.store.reopen_if_changed().unwrap_or(false);
         let v = self.store.data_version().ok()?;
-        if self.data_version == Some(v) {
+        if self.data_version == Some(v) && !reopened {
             return None;
         }
         let first = self.data_version.is_none();

@@ -1,0 +1,384 @@
+//! Opening the database file: what counts as a kehoach database, read-write or read-only,
+//! and the schema upgrade. Nothing here changes a file it has not recognised as kehoach's.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use super::{Result, Store, StoreError, file_name, open_error, schema};
+
+/// `PRAGMA application_id` of every kehoach database: "KEHO" in ASCII (1262831695). Set when
+/// a database is created, and on the first writable open of one made before it was set.
+pub const APPLICATION_ID: i32 = 0x4B45_484F;
+
+/// Tables every kehoach database has had since schema version 1: how a database made before
+/// `application_id` was set is recognised.
+const KEHOACH_TABLES: &[&str] = &["plan", "plan_item", "item_state", "note", "audit"];
+
+pub(super) const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the first 100 bytes of the file say, read before SQLite touches it (an empty file,
+/// which becomes a new database, says nothing).
+struct Header {
+    /// Bytes 18–19 are 2: the file is in WAL mode.
+    wal: bool,
+    application_id: u32,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path`, upgrading an older schema after
+    /// writing a backup copy next to it. A file that is not a kehoach database is never
+    /// modified. Opens read-only when the file, its folder or its `-wal`/`-shm` cannot be
+    /// written; a read-only open creates no file.
+    pub fn open(path: &Path) -> Result<Store> {
+        // A pipe, a device or a folder: opening it could block forever, or mean nothing.
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            return Err(StoreError::NotAFile {
+                path: path.to_path_buf(),
+            });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let exists = path.exists();
+        if !exists {
+            // Say why a new database cannot be made here (a folder we may not write, a file
+            // where a folder should be) instead of SQLite's "unable to open database file".
+            // Never truncates: another kehoach may have created it a moment ago.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .map_err(|source| StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+        }
+        let head = read_header(path)?;
+        if head.application_id != 0 && head.application_id != APPLICATION_ID as u32 {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        let writable = !exists || may_write(path);
+        let conn = if writable {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| open_error(e, path))?
+        } else {
+            open_read_only(path)?
+        };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: !writable,
+            seen: (!writable).then(|| Stamp::of(path)),
+        };
+        store.configure()?;
+        if writable {
+            // configure's first read made the -wal and -shm.
+            share_siblings(path);
+        }
+        store.upgrade()?;
+        Ok(store)
+    }
+
+    /// A private in-memory database (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut s = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            read_only: false,
+            seen: None,
+        };
+        s.configure()?;
+        s.upgrade()?;
+        Ok(s)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let map = |e: rusqlite::Error| open_error(e, &path);
+        self.conn.busy_timeout(super::BUSY_TIMEOUT).map_err(map)?;
+        self.conn
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(map)?;
+        // Before anything is changed (switching to WAL rewrites the header). Reading the
+        // schema touches page 1: a damaged header fails here, cleanly.
+        if !is_kehoach(&self.conn).map_err(map)? {
+            return Err(StoreError::Foreign { path });
+        }
+        if !self.read_only {
+            // WAL lets readers (other TUIs, `kehoach overdue` over SSH) run beside a writer.
+            // FULL makes every commit durable before we say "saved": a power cut loses nothing
+            // that was acknowledged.
+            // Some filesystems (network mounts) refuse WAL; SQLite then keeps its rollback
+            // journal and still works, with readers waiting for writers.
+            let _mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+                .map_err(map)?;
+            self.conn
+                .pragma_update(None, "synchronous", "FULL")
+                .map_err(map)?;
+        }
+        Ok(())
+    }
+
+    fn upgrade(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let v = schema::version(&self.conn)?;
+        if v > schema::latest() {
+            return Err(StoreError::TooNew {
+                found: v,
+                supported: schema::latest(),
+            });
+        }
+        if v == schema::latest() && application_id(&self.conn)? == APPLICATION_ID {
+            return Ok(());
+        }
+        if self.read_only {
+            // A kehoach database from before application_id is read as it is.
+            return if v == schema::latest() {
+                Ok(())
+            } else {
+                Err(StoreError::ReadOnly { path })
+            };
+        }
+        // One transaction holds the write lock from the copy to the last step: a second
+        // coordinator starting kehoach at the same moment waits, then finds the upgrade done.
+        // No process ever sees, or copies, a half-upgraded file.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| open_error(e, &path))?;
+        let now = schema::version(&tx)?;
+        if now > 0 && now < schema::latest() && path.as_os_str() != ":memory:" {
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+            let copy = path.with_file_name(format!("{}.v{now}-{stamp}.bak", file_name(&path)));
+            // The online backup will not read through a connection that is in a write
+            // transaction; a second connection reads the last commit, which nobody can change
+            // while this one holds the write lock.
+            let reader = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| open_error(e, &path))?;
+            reader
+                .busy_timeout(super::BUSY_TIMEOUT)
+                .map_err(|e| open_error(e, &path))?;
+            let reader = Store {
+                conn: reader,
+                path: path.clone(),
+                read_only: true,
+                seen: None,
+            };
+            reader.backup_to(&copy)?;
+        }
+        schema::apply(&tx).map_err(|e| e.at(&path))?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit().map_err(|e| open_error(e, &path))
+    }
+}
+
+fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
+    conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+}
+
+/// kehoach's own `application_id`; or none, and either no tables at all (a new or empty
+/// database) or kehoach's tables (made before the id was set).
+pub(super) fn is_kehoach(conn: &Connection) -> rusqlite::Result<bool> {
+    match application_id(conn)? {
+        APPLICATION_ID => return Ok(true),
+        0 => {}
+        _ => return Ok(false),
+    }
+    let mut st = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?;
+    let tables: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if tables.is_empty() {
+        return Ok(schema::version(conn)? == 0);
+    }
+    Ok(KEHOACH_TABLES.iter().all(|t| tables.iter().any(|n| n == t)))
+}
+
+/// Refuse files that are not SQLite databases before SQLite can touch them.
+fn read_header(path: &Path) -> Result<Header> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut head = [0u8; 100];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]).map_err(io)? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    if n == 0 {
+        return Ok(Header {
+            wal: false,
+            application_id: 0,
+        });
+    }
+    // After the magic string: a page size that is a power of two from 512 to 65536 (1 means
+    // 65536) and the payload fractions every SQLite file has (64, 32, 32). Noise after the
+    // magic string is damage, not another program's database.
+    let page = u16::from_be_bytes([head[16], head[17]]);
+    let plausible =
+        (page == 1 || (page >= 512 && page.is_power_of_two())) && head[21..24] == [64, 32, 32];
+    if n < head.len() || &head[..16] != SQLITE_MAGIC || !plausible {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(Header {
+        wal: head[18] == 2 && head[19] == 2,
+        application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
+    })
+}
+
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    path.with_file_name(format!("{}{suffix}", file_name(path)))
+}
+
+/// We may change the database: the file, its folder (for the `-wal` and `-shm` files), and
+/// any `-wal`/`-shm` already beside it can be written. Asks the kernel; creates nothing.
+pub(super) fn may_write(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    can_write(path)
+        && can_write(dir)
+        && ["-wal", "-shm"].iter().all(|s| {
+            let p = sibling(path, s);
+            !p.exists() || can_write(&p)
+        })
+}
+
+/// access(2): permissions, ACLs, read-only mounts and immutable files, for this process.
+#[cfg(unix)]
+pub(super) fn can_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c` is a valid NUL-terminated string for the duration of the call.
+    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+pub(super) fn can_write(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// What a reader can see of the database's files without opening them: the main file's size
+/// and time, and whether a `-wal` and a `-shm` are there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    main: Option<(u64, std::time::SystemTime)>,
+    wal: bool,
+    shm: bool,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Stamp {
+        Stamp {
+            main: std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.len(), m.modified().ok()?))),
+            wal: sibling(path, "-wal").exists(),
+            shm: sibling(path, "-shm").exists(),
+        }
+    }
+}
+
+/// Read without creating anything beside the database: a reader that leaves a `-wal` or
+/// `-shm` of its own (its owner, its mode) would lock out the people who may write.
+/// - a rollback-journal database, or a WAL one whose `-wal` and `-shm` are both there (someone
+///   has it open, or left them): an ordinary read-only connection, which opens them as they are;
+/// - a WAL database with no `-wal` (or an empty one) and no `-shm`: every committed change is
+///   in the main file, read as immutable (no locks, no files);
+/// - a `-wal` with changes but no `-shm`: refused, only a writer can bring those changes in.
+pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let head = read_header(path)?;
+    let wal = std::fs::metadata(sibling(path, "-wal")).ok();
+    let shm = sibling(path, "-shm").exists();
+    let uri = if !head.wal || (wal.is_some() && shm) {
+        format!("file:{}?mode=ro", uri_path(path))
+    } else if wal.is_some_and(|m| m.len() > 0) {
+        return Err(StoreError::WalWithoutShm {
+            path: path.to_path_buf(),
+        });
+    } else {
+        format!("file:{}?immutable=1", uri_path(path))
+    };
+    let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(e, path))?;
+    schema::version(&conn).map_err(|e| open_error(e, path))?;
+    Ok(conn)
+}
+
+/// Percent-encode a path for an SQLite `file:` URI.
+pub(super) fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    abs.to_string_lossy()
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'.' | b'-' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// SQLite gives a new `-wal`/`-shm` the database's mode, but the owner and group of whoever
+/// created it: in a folder without the setgid bit, the creator's own group, which the other
+/// coordinators cannot write. Ours are given the database's group and mode.
+#[cfg(unix)]
+fn share_siblings(path: &Path) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(db) = std::fs::metadata(path) else {
+        return;
+    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    for suffix in ["-wal", "-shm"] {
+        let p = sibling(path, suffix);
+        let Ok(m) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if m.uid() != me {
+            continue;
+        }
+        if m.gid() != db.gid() {
+            let _ = std::os::unix::fs::chown(&p, None, Some(db.gid()));
+        }
+        let want = db.mode() & 0o666;
+        if m.mode() & 0o777 != want {
+            let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(want));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn share_siblings(_path: &Path) {}
