@@ -606,3 +606,34 @@ fn it_starts_on_the_first_item_that_needs_attention() {
     assert!(s.plan.node(first).is_task());
     assert_eq!(s.status.deadlines[first], day(2023, 11, 30));
 }
+
+#[test]
+fn an_enter_in_a_burst_is_a_new_line_in_the_note_and_a_lone_enter_saves() {
+    let (mut s, mut r) = start(seeded_memory(), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Dòng một"));
+    let enter = key(KeyCode::Enter);
+    // Read together with other keys (a paste without brackets): a line break.
+    let m = keys::map_burst(&s, &enter, true).unwrap();
+    assert!(matches!(m, Msg::EditorKey(_)), "{m:?}");
+    send(&mut s, &mut r, [m]);
+    send(&mut s, &mut r, keys("x"));
+    assert_eq!(editor_text(&s), "Dòng một\nx");
+    // Alone: it saves.
+    let m = keys::map_burst(&s, &enter, false).unwrap();
+    assert!(matches!(m, Msg::Submit), "{m:?}");
+    // The number field has no lines: there Enter saves even in a burst.
+    send(&mut s, &mut r, [Msg::NextField]);
+    assert!(matches!(
+        keys::map_burst(&s, &enter, true),
+        Some(Msg::Submit)
+    ));
+    // Outside the editor a burst changes nothing.
+    send(&mut s, &mut r, [Msg::Back, Msg::Back]);
+    assert!(matches!(
+        keys::map_burst(&s, &enter, true),
+        Some(Msg::Activate)
+    ));
+}

@@ -45,6 +45,24 @@ pub fn pasted_text(event: &Event) -> Option<String> {
     }
 }
 
+/// [`map`] for a key that came in a burst with others (`burst`): a paste the terminal did not
+/// bracket. Its line breaks in a note's text are new lines, never Enter saving the note
+/// halfway through the paste (and the rest running as commands). Tab still moves to the
+/// document number: a quick typist's Tab comes in a burst too.
+pub fn map_burst(state: &State, event: &Event, burst: bool) -> Option<Msg> {
+    if burst
+        && let (Mode::Editor(e), Event::Key(k)) = (&state.mode, event)
+        && e.field == Field::Text
+        && k.kind == KeyEventKind::Press
+        && k.modifiers.is_empty()
+        && !super::view::layout::areas(state.size).too_small
+        && k.code == KeyCode::Enter
+    {
+        return Some(Msg::EditorKey(*k));
+    }
+    map(state, event)
+}
+
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
     // Nothing can be seen below the minimum size: a key would act unseen (an editor no one
     // can read). Only a resize, q and Ctrl-C count there.

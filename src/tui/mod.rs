@@ -105,6 +105,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
             Ok(true) => {
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
+                let mut first = true;
                 loop {
                     match event::read() {
                         Ok(mut ev) => {
@@ -113,8 +114,13 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 ev = plain;
                                 needs_draw = true;
                             }
+                            // Keys read together with others — some already read in this
+                            // wake-up, or more already waiting — are a burst: a person's
+                            // Enter comes alone, a paste's line breaks do not.
+                            let burst = !first || pending();
+                            first = false;
                             let accepted = state.accepted.count;
-                            if let Some(msg) = keys::map(&state, &ev) {
+                            if let Some(msg) = keys::map_burst(&state, &ev, burst) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
                             }
