@@ -9,6 +9,7 @@
 pub mod backend;
 pub mod effects;
 pub mod keys;
+pub mod matching;
 pub mod message;
 pub mod state;
 mod terminal;
@@ -65,6 +66,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f")
     );
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.ascii = std::env::var("TERM").is_ok_and(|t| view::ascii::needed(&t));
     let mut runner = effects::Runner::new(store, plan, &user, lang);
     runner.prepare(&mut state);
 
@@ -76,6 +78,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         state.size = (size.width, size.height);
     }
     state.keep_visible();
+    dispatch(&mut state, &mut runner, Msg::Started);
 
     let mut needs_draw = true;
     let mut last_tick = Instant::now();
@@ -99,6 +102,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
             Ok(true) => {
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
+                let mut first = true;
                 loop {
                     match event::read() {
                         Ok(mut ev) => {
@@ -107,9 +111,19 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 ev = plain;
                                 needs_draw = true;
                             }
-                            if let Some(msg) = keys::map(&state, &ev) {
+                            // Keys read together with others — some already read in this
+                            // wake-up, or more already waiting — are a burst: a person's
+                            // Enter comes alone, a paste's line breaks do not.
+                            let burst = !first || pending();
+                            first = false;
+                            let accepted = state.accepted.count;
+                            if let Some(msg) = keys::map_burst(&state, &ev, burst) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
+                            }
+                            if state.accepted.count != accepted && pending() {
+                                let rest = paste_rest(&mut state, &mut runner);
+                                dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
                             }
                         }
                         Err(_) => {
@@ -118,7 +132,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             break;
                         }
                     }
-                    if !matches!(event::poll(Duration::ZERO), Ok(true)) || state.quit {
+                    if !pending() || state.quit {
                         break;
                     }
                 }
@@ -148,6 +162,30 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         return Err(Failure::new(exit::FAILED, e.say(lang)));
     }
     Ok(())
+}
+
+/// Whether an event is already waiting, without waiting for one.
+fn pending() -> bool {
+    matches!(event::poll(Duration::ZERO), Ok(true))
+}
+
+/// Enter just saved an editor and more keys were already waiting: a person reads the screen
+/// before typing on, so these came in the same burst as the Enter — the rest of a paste that
+/// arrived as keys. Take every event already waiting as text (a resize still resizes).
+fn paste_rest(state: &mut State, runner: &mut effects::Runner) -> String {
+    let mut rest = String::new();
+    while pending() {
+        match event::read() {
+            Ok(ev @ event::Event::Resize(..)) => {
+                if let Some(msg) = keys::map(state, &ev) {
+                    dispatch(state, runner, msg);
+                }
+            }
+            Ok(ev) => rest.extend(keys::pasted_text(&ev)),
+            Err(_) => break,
+        }
+    }
+    rest
 }
 
 fn plan_id(state: &State) -> String {
