@@ -46,7 +46,7 @@ fn key_to_frame(bencher: Bencher, name: &str) {
     let span = state.rows.len().saturating_sub(1).max(1);
     let mut i = 0usize;
     bencher.bench_local(|| {
-        let msg = if (i / span) % 2 == 0 {
+        let msg = if (i / span).is_multiple_of(2) {
             Msg::Down
         } else {
             Msg::Up

@@ -333,7 +333,7 @@ pub enum Command {
     /// What changed since a day (the last meeting): done, reopened, notes, deadlines, agency
     /// parts, by whom, grouped by item in the plan's order
     Changes {
-        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in this machine's time zone
+        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in the plan's time zone
         #[arg(long, value_name = "DATE")]
         since: String,
         #[arg(long, value_enum, default_value = "table")]
@@ -350,10 +350,18 @@ pub enum Command {
     /// Replace the database's content with a backup FILE (safe while others have it open;
     /// the replaced content is kept beside the database)
     Restore { file: PathBuf },
-    /// Load a plan file (validated, all or nothing) into the database
-    Import { file: PathBuf },
+    /// Load a plan file (validated, all or nothing) into the database; a plan's text (.txt,
+    /// .docx) is transcribed first and its review shown
+    Import {
+        file: PathBuf,
+        /// Import a transcribed text even when its review lists lines or names to look at
+        #[arg(long)]
+        accept: bool,
+    },
     /// List the plans stored in the database
     Plans,
+    /// Read a plan's text (as extracted from the PDF) into a plan file, with a review
+    Transcribe(crate::commands::transcribe::TranscribeArgs),
     /// Check the database: integrity, schema version, journal, size, permissions, last
     /// backup, and whether another process is using it (changes nothing)
     Doctor,

@@ -64,6 +64,13 @@ strings! {
     ChangesSince = "Thay đổi từ {}: {} thay đổi ở {} mục", "Changes since {}: {} change(s) in {} item(s)";
     NoChangesSince = "Không có thay đổi nào từ {}", "Nothing changed since {}";
     ChangesPlanWide = "Toàn kế hoạch", "The whole plan";
+    ImportCarried = "Đã mang sang {} thay đổi danh sách cơ quan (cơ quan tự thêm, thành viên nhóm) từ kế hoạch {}", "Carried {} agency-list change(s) (agencies added, group members) over from plan {}";
+    // Pace in `status`.
+    PaceHeading = "Nhịp độ cần để kịp hạn {} ({}, {}):", "Pace needed to meet {} ({}, {}):";
+    PaceLeft = "còn {}/{} nhiệm vụ", "{}/{} task(s) left";
+    PacePerWeek = "cần {} nhiệm vụ/tuần", "needs {} task(s) a week";
+    PaceFinal = "cần xong {} nhiệm vụ", "{} task(s) to finish";
+    PaceDone = "đã xong", "all done";
     // Common words.
     Done = "Đã xong", "Done";
     NotDone = "Chưa xong", "Not done";
@@ -142,11 +149,11 @@ strings! {
     TuiDraftOffered = "Bản nháp chưa lưu ({}) cho {} đã được mở lại", "Your unsaved draft ({}) on {} is back";
     TuiDraftOrphan = "Bản nháp ({}) cho {}, mục không còn trong kế hoạch: mở tại {}; Esc giữ lại", "Your draft ({}) on {}, no longer in the plan: opened on {}; Esc keeps it";
     TuiDraftsMore = "(còn {} bản nháp)", "({} more drafts)";
-    TuiExternal = "{} vừa cập nhật {}", "{} just updated {}";
-    TuiOvertaken = "{} (mục đang xem) đã được {} cập nhật", "{} (the item you are on) was just updated by {}";
+    TuiExternal = "{}: {} {}", "{}: {} {}";
+    TuiOvertaken = "{} (mục đang xem): {} {}", "{} (the item you are on): {} {}";
     TuiExternalAnon = "Dữ liệu vừa được cập nhật từ nơi khác", "Someone else just updated the data";
     TuiRestored = "Cơ sở dữ liệu vừa được {} khôi phục từ bản sao lưu", "The database was just restored from a backup by {}";
-    TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10", "Window too small ({}×{}); needs at least 40×10";
+    TuiTooSmall = "Cửa sổ quá nhỏ ({}×{}); cần ít nhất 40×10. Phím không có tác dụng; q để thoát", "Window too small ({}×{}); needs at least 40×10. Keys do nothing here; q quits";
     TuiFilter = "Lọc", "Filter";
     TuiSearch = "Tìm", "Search";
     TuiMatches = "{}/{} kết quả", "{}/{} matches";
@@ -166,11 +173,10 @@ strings! {
     TuiNoNotesYet = "chưa có — nhấn n để ghi", "none yet — press n";
     TuiLoading = "đang tải…", "loading…";
     TuiStatusLine = "{} nhiệm vụ xong · {} quá hạn", "{} tasks done · {} overdue";
-    KeysTree = "␣ xong  n ghi chú  u hoàn tác  / tìm  o quá hạn  a cơ quan  ? giúp  q thoát", "␣ done  n note  u undo  / search  o overdue  a agencies  ? help  q quit";
-    KeysTreeWide = "␣ xong · n ghi chú · d hạn · u hoàn tác · / tìm · o quá hạn · a cơ quan · Tab ghi chú · ? giúp · q thoát", "␣ done · n note · d deadline · u undo · / search · o overdue · a agencies · Tab notes · ? help · q quit";
+    KeysTree = "␣ xong  n ghi chú  u hoàn tác  / tìm  o quá hạn  a s c m cơ quan  ? giúp  q thoát", "␣ done  n note  u undo  / search  o overdue  a s c m agencies  ? help  q quit";
+    KeysTreeWide = "␣ xong  n ghi chú  d hạn  u hoàn tác  / tìm  o quá hạn  a cơ quan  s phần việc  c kế hoạch 30/6  m bảng  ? giúp  q thoát", "␣ done  n note  d deadline  u undo  / search  o overdue  a agencies  s parts  c 30/6 plans  m matrix  ? help  q quit";
     KeysNotes = "↑↓ chọn · e sửa · D xóa · n ghi chú mới · Esc quay lại", "↑↓ select · e edit · D delete · n new note · Esc back";
-    KeysList = "↑↓ chọn · Enter mở · Esc quay lại · q thoát", "↑↓ select · Enter open · Esc back · q quit";
-    KeysAgencies = "↑↓ chọn · Enter lọc cây theo cơ quan · Esc quay lại", "↑↓ select · Enter filter the tree · Esc back";
+    KeysAgencies = "↑↓ chọn · Enter lọc cây theo cơ quan · / lọc · Esc quay lại", "↑↓ select · Enter filter the tree · / filter · Esc back";
     KeysSearch = "gõ để tìm (không cần dấu) · ↓↑ kết quả · Enter chọn · Esc quay lại", "type to search (no diacritics needed) · ↓↑ matches · Enter keep · Esc back";
     KeysEditor = "Enter lưu · \\ rồi Enter: xuống dòng · Tab số/ngày văn bản · Esc đóng (giữ nháp)", "Enter save · \\ then Enter: new line · Tab document no./date · Esc close (keeps draft)";
     KeysDeadline = "Enter lưu · Esc hủy", "Enter save · Esc cancel";
@@ -217,9 +223,11 @@ TÌM KIẾM (/)
   Enter           giữ lựa chọn
   Esc             trở lại chỗ cũ
 
-DANH SÁCH (o, a)
+DANH SÁCH (o, a, s, c, m)
   ↑ ↓  Enter      chọn; mở mục / lọc theo cơ quan
-  Esc             quay lại
+  /               lọc khi gõ (không cần dấu); Enter xong, Esc bỏ lọc
+  Space x  n  u   (o) xong / ghi chú / hoàn tác cho nhiệm vụ đang chọn
+  Esc             quay lại; Esc ở mục mở từ danh sách thì về danh sách
 
 PHẦN VIỆC CỦA CƠ QUAN (s, c)
   Space  x        cơ quan đã xong / bỏ
@@ -272,9 +280,11 @@ SEARCH (/)
   Enter           keep the selection
   Esc             go back where you were
 
-LISTS (o, a)
+LISTS (o, a, s, c, m)
   ↑ ↓  Enter      select; open the item / filter by agency
-  Esc             back
+  /               filter as you type (diacritics optional); Enter done, Esc clear
+  Space x  n  u   (o) done / note / undo on the selected task
+  Esc             back; Esc on an item opened from a list goes back to it
 
 AGENCY PARTS (s, c)
   Space  x        the agency is done / undo
@@ -366,8 +376,8 @@ AGENCY MATRIX (m)
     TuiPartsTitle = "Phần việc của từng cơ quan — {}", "Each agency's part — {}";
     TuiAgencyEvidence = "Văn bản của {} cho {}", "{}'s document for {}";
     TuiEvidenceNeeded = "Ghi số văn bản hoặc nội dung", "Write the document number or a note";
-    KeysParts = "␣ xong/chưa  r đã báo cáo  - không áp dụng  n văn bản  Esc quay lại", "␣ done/undo  r reported  - not applicable  n document  Esc back";
-    KeysMatrix = "↑↓ cơ quan  ←→ cột  Tab theo chỉ số/mục  Enter xem việc  Esc quay lại", "↑↓ agency  ←→ column  Tab by index/section  Enter open  Esc back";
+    KeysParts = "␣ xong/chưa  r đã báo cáo  - không áp dụng  n văn bản  / lọc  Esc quay lại", "␣ done/undo  r reported  - not applicable  n document  / filter  Esc back";
+    KeysMatrix = "↑↓ cơ quan  ←→ cột  Tab chỉ số/mục  Enter xem việc  / lọc  Esc quay lại", "↑↓ agency  ←→ column  Tab index/section  Enter open  / filter  Esc back";
     // Errors.
     UnknownItem = "không có mục {} trong kế hoạch", "there is no item {} in the plan";
     DidYouMean = "có phải bạn muốn: {}?", "did you mean: {}?";
@@ -377,6 +387,16 @@ AGENCY MATRIX (m)
     BadDate = "\"{}\" không phải ngày hợp lệ; hãy ghi YYYY-MM-DD hoặc dd/mm/yyyy", "\"{}\" is not a valid date; write YYYY-MM-DD or dd/mm/yyyy";
     ErrorPrefix = "lỗi", "error";
     HintPrefix = "gợi ý", "hint";
+    // Interactive view in a meeting (issue 10): pastes, drafts, small terminals, lists.
+    TuiPasteNowhere = "Đã bỏ qua đoạn dán: chỉ dán vào ô đang gõ (n ghi chú, / tìm)", "Paste ignored: paste into something you are typing (n note, / search)";
+    TuiPasteRestNote = "Phần còn lại của đoạn dán thành ghi chú mới: Enter lưu, Esc giữ nháp", "The rest of the paste is a new note: Enter saves, Esc keeps it as a draft";
+    TuiDraftReopened = "Bản nháp đã được mở lại: Enter lưu, Esc giữ nháp", "Your draft is back: Enter saves, Esc keeps it";
+    TuiMatchesWhole = "{} khớp trọn từ", "{} whole-word";
+    TuiListHint = "Gõ / để lọc danh sách (không cần dấu)", "Type / to filter the list (diacritics optional)";
+    TuiListRows = "{} dòng", "{} rows";
+    KeysListFilter = "gõ để lọc (không cần dấu) · ↑↓ chọn · Enter xong · Esc bỏ lọc", "type to filter (diacritics optional) · ↑↓ select · Enter done · Esc clear";
+    KeysOverdue = "␣ xong · n ghi chú · ↑↓ chọn · Enter mở · / lọc · Esc quay lại · q thoát", "␣ done · n note · ↑↓ select · Enter open · / filter · Esc back · q quit";
+    TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
 }
 
 // Declared after the `strings!` macro, which it uses for its own words.
@@ -389,6 +409,9 @@ impl S {
         fill(self.get(lang), args)
     }
 }
+
+/// The review printed by `kehoach transcribe`.
+pub mod transcribe;
 
 /// Replace each `{}` in `template` with the next argument.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {

@@ -7,6 +7,7 @@
 //! - [`output`]: reports as neutral shapes, and the Word and Excel writers.
 //! - [`cli`] and [`commands`]: the one-shot commands.
 //! - [`tui`]: the interactive view.
+//! - [`transcribe`]: a plan's text → a plan file and a review of how it was read.
 
 pub mod cli;
 pub mod commands;
@@ -15,4 +16,5 @@ pub mod output;
 pub mod plan;
 pub mod store;
 pub mod text;
+pub mod transcribe;
 pub mod tui;

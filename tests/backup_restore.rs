@@ -493,7 +493,7 @@ fn an_open_view_shows_the_restored_data_and_says_who_restored_it() {
     dispatch(&mut state, &mut runner, msg);
     assert_eq!(
         state.flash.as_ref().unwrap().text,
-        "minh vừa cập nhật IV.2.a"
+        "IV.2.a: minh đánh dấu xong"
     );
 }
 

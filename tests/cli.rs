@@ -39,6 +39,8 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
     let db = Db::new();
     let copy = db.file("sao-luu.db");
     let copy = copy.to_str().unwrap();
+    let transcribed = db.file("ke-hoach.json");
+    let transcribed = transcribed.to_str().unwrap();
     let mini = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini_plan.json");
     // (subcommand, arguments, something the output must say). In this order: import last,
     // since it makes the imported plan the default.
@@ -126,6 +128,16 @@ fn every_subcommand_in_help_works_on_a_realistic_example() {
             "changes",
             &["changes", "--since", "2000-01-01"],
             "đánh dấu xong",
+        ),
+        (
+            "transcribe",
+            &[
+                "transcribe",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/data/source.txt"),
+                "--out",
+                transcribed,
+            ],
+            "Dòng vai trò in sẵn (Cơ quan chủ trì / thực hiện / phối hợp): 46",
         ),
         ("backup", &["backup", copy], "Đã sao lưu vào"),
         ("restore", &["restore", copy], "Đã khôi phục"),
@@ -1013,7 +1025,7 @@ fn a_read_only_database_can_be_read_but_not_changed() {
                 "--reuid=65534",
                 "--regid=65534",
                 "--clear-groups",
-                env!("CARGO_BIN_EXE_kehoach"),
+                common::shared_binary(),
             ]);
             c
         } else {

@@ -5,8 +5,10 @@ mod common;
 
 use common::cli::{Db, json};
 
+/// Today where the plan is (+07:00), as kehoach counts it.
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    chrono::Utc::now().with_timezone(&vietnam).date_naive()
 }
 
 #[test]

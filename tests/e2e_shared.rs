@@ -52,11 +52,11 @@ fn undo_in_one_view_leaves_the_other_coordinators_later_deadline() {
     set_deadline(&lan, "15/10/2023");
     lan.wait_for("Đã lưu: hạn của IV.2.a là 15/10/2023", 5);
     go_to(&hung, "IV.2.a");
-    hung.wait_for("IV.2.a (mục đang xem) đã được lan cập nhật", 5);
+    hung.wait_for("IV.2.a (mục đang xem): lan đặt hạn riêng 15/10/2023", 5);
     set_deadline(&hung, "20/10/2023");
     hung.wait_for("Đã lưu: hạn của IV.2.a là 20/10/2023", 5);
     // The footer told Lan: Hùng's change is acknowledged on her screen.
-    lan.wait_for("IV.2.a (mục đang xem) đã được hung cập nhật", 5);
+    lan.wait_for("IV.2.a (mục đang xem): hung đặt hạn riêng 20/10/2023", 5);
     lan.wait_for("Hạn 20/10/2023", 5);
 
     lan.keys(&["u"]);

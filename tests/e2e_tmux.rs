@@ -36,8 +36,8 @@ fn a_coordinator_session_at_80x24_is_saved() {
         "{first}"
     );
 
-    // Navigate: down into part III, open it.
-    t.keys(&["j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "l"]);
+    // Navigate: from the top (it starts on the first overdue task) down into part III, open it.
+    t.keys(&["g", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "l"]);
     t.wait_for("1. Chỉ số cải cách hành chính (PAR INDEX)", 5);
 
     // Find the disbursement criterion without diacritics and mark it done.
@@ -81,7 +81,9 @@ fn every_row_fits_the_width_and_counts_stay_aligned_with_vietnamese_text() {
     let db = dir.path().join("k.db");
     let t = Tmux::start("align", 80, 24, &kehoach_command(&db, ""));
     t.wait_for("PAR INDEX", 20);
-    t.keys(&["G"]);
+    // The last row, then its parent: part IV and its branches on screen, whatever was open
+    // at the start (it starts on the first overdue task, inside part IV).
+    t.keys(&["G", "p"]);
     let s = t.wait_for("TỔ CHỨC THỰC HIỆN", 5);
     // Branch rows end with their done/total count in the last column.
     let counted: Vec<&str> = s
@@ -267,9 +269,10 @@ fn two_coordinators_see_each_others_changes_within_two_seconds() {
         .unwrap();
     assert!(out.status.success());
     // Both screens update on their own: the footer names who changed what.
-    a.wait_for("hoa vừa cập nhật IV.2.a", 3);
-    b.wait_for("hoa vừa cập nhật IV.2.a", 3);
-    b.keys(&["G"]);
+    a.wait_for("IV.2.a: hoa đánh dấu xong", 3);
+    b.wait_for("IV.2.a: hoa đánh dấu xong", 3);
+    // Part IV's row (its count) is on screen once it is selected: the last row, its parent.
+    b.keys(&["G", "p"]);
     b.wait_for("1/18", 2);
     a.keys(&["q"]);
     b.keys(&["q"]);

@@ -43,7 +43,7 @@ fn share(k: usize, n: usize) -> Vec<String> {
 
 /// Done on the first pass over the writer's tasks, reopened on the second, and so on.
 fn target(i: usize, len: usize) -> bool {
-    (i / len) % 2 == 0
+    (i / len).is_multiple_of(2)
 }
 
 fn note_text(user: &str, i: usize) -> String {
@@ -435,14 +435,17 @@ fn the_overtaken_view_names_who_changed_the_item_it_is_on_and_keeps_the_note_bei
     send(&mut s, &mut r, [msg]);
     assert!(!s.status.items[here].done, "the screen shows minh's write");
     let flash = s.flash.clone().unwrap().text;
-    assert_eq!(flash, "IV.2.a (mục đang xem) đã được minh cập nhật");
+    assert_eq!(flash, "IV.2.a (mục đang xem): minh mở lại");
 
     // Away from it, the newest change is named.
     minh.set_deadline(PLAN, "IV.6", Some(day(2023, 12, 20)), &actor("minh"))
         .unwrap();
     let msg = r.poll_external(PLAN).unwrap();
     send(&mut s, &mut r, [msg]);
-    assert_eq!(s.flash.clone().unwrap().text, "minh vừa cập nhật IV.6");
+    assert_eq!(
+        s.flash.clone().unwrap().text,
+        "IV.6: minh đặt hạn riêng 20/12/2023"
+    );
 
     // While lan types a note on the item, minh adds one: the draft stays on screen, and
     // saving it keeps both.
@@ -465,7 +468,7 @@ fn the_overtaken_view_names_who_changed_the_item_it_is_on_and_keeps_the_note_bei
             .clone()
             .unwrap()
             .text
-            .contains("đã được minh cập nhật")
+            .contains("(mục đang xem): minh thêm ghi chú")
     );
     let Mode::Editor(e) = &s.mode else {
         panic!("the editor was closed by someone else's change")

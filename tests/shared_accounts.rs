@@ -18,7 +18,10 @@ use std::process::{Command, Output};
 use common::tmux::Tmux;
 use kehoach::plan::Plan;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kehoach");
+/// Runnable by every account (see [`common::shared_binary`]).
+fn bin() -> &'static str {
+    common::shared_binary()
+}
 
 fn slow() -> bool {
     std::env::var_os("KEHOACH_SLOW_TESTS").is_some_and(|v| !v.is_empty() && v != "0")
@@ -130,7 +133,7 @@ fn localise(script: &str, acc: &Accounts, root: &Path) -> String {
         .lines()
         .map(|line| {
             let line = line
-                .replace("target/release/kehoach", BIN)
+                .replace("target/release/kehoach", bin())
                 .replace("/usr/local/bin/", &format!("{}/", bin_dir.display()))
                 .replace("-- kehoach ", &format!("-- {}/kehoach ", bin_dir.display()))
                 .replace(
@@ -172,7 +175,7 @@ impl Person<'_> {
             "LANG=C.UTF-8".into(),
             "KEHOACH_LANG=vi".into(),
             "COLUMNS=200".into(),
-            BIN.into(),
+            bin().into(),
             "--db".into(),
             self.db.display().to_string(),
             "--today".into(),
@@ -227,7 +230,7 @@ fn write_stream(who: &Person<'_>, mine: &[String], n: usize) -> Acked {
     let mut acked = Acked::default();
     for i in 0..n {
         let item = &mine[i % mine.len()];
-        let verb = if (i / mine.len()) % 2 == 0 {
+        let verb = if (i / mine.len()).is_multiple_of(2) {
             "done"
         } else {
             "reopen"

@@ -13,7 +13,10 @@ use std::time::Duration;
 
 use kehoach::plan::EMBEDDED_PLAN;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kehoach");
+/// Runnable by every account (see [`common::shared_binary`]).
+fn bin() -> &'static str {
+    common::shared_binary()
+}
 const NOBODY: &str = "65534";
 
 fn is_root() -> bool {
@@ -95,11 +98,11 @@ impl Run {
                 &format!("--reuid={NOBODY}"),
                 &format!("--regid={NOBODY}"),
                 "--clear-groups",
-                BIN,
+                bin(),
             ]);
             c
         } else {
-            Command::new(BIN)
+            Command::new(bin())
         };
         c.args(&self.args)
             .env_remove("KEHOACH_DB")
@@ -147,7 +150,7 @@ fn place() -> tempfile::TempDir {
 }
 
 fn seeded(path: &Path) {
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .args([
             "--db",
             path.to_str().unwrap(),

@@ -11,7 +11,10 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kehoach");
+/// Runnable by every account (see [`common::shared_binary`]).
+fn bin() -> &'static str {
+    common::shared_binary()
+}
 /// Accounts with no entry in /etc/passwd, and a group for the coordinators.
 const LAN: u32 = 52001;
 const MINH: u32 = 52002;
@@ -63,7 +66,7 @@ fn as_user(uid: u32, groups: &[u32], db: &Path, args: &[&str]) -> Command {
         &format!("USER=u{uid}"),
         "KEHOACH_TODAY=2023-12-01",
     ])
-    .arg(BIN)
+    .arg(bin())
     .arg("--db")
     .arg(db)
     .args(args)
@@ -323,7 +326,7 @@ fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
     }
     let t = scratch();
     let db = t.path().join("k.db");
-    let seeded = Command::new(BIN)
+    let seeded = Command::new(bin())
         .args(["--db", db.to_str().unwrap(), "status"])
         .output()
         .unwrap();
@@ -332,7 +335,8 @@ fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
     assert!(!sibling(&db, "-wal").exists(), "nobody has it open");
     let line = format!(
         "env TERM=xterm-256color LANG=C.UTF-8 setpriv --reuid={VIEWER} --regid={VIEWER} \
-         --clear-groups env HOME=/ USER=xem {BIN} --db '{}' --today 2023-11-20",
+         --clear-groups env HOME=/ USER=xem {} --db '{}' --today 2023-11-20",
+        bin(),
         db.display()
     );
     let view = common::tmux::Tmux::start("ro-later", 80, 24, &line);
@@ -340,7 +344,7 @@ fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
     assert!(first.contains("[CHỈ ĐỌC]"), "{first}");
     assert!(first.contains("PAR INDEX 0/50"), "{first}");
 
-    let done = Command::new(BIN)
+    let done = Command::new(bin())
         .args([
             "--db",
             db.to_str().unwrap(),

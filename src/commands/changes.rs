@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Ctx, Failure, OrFail, exit};
@@ -46,7 +46,7 @@ pub fn run(
         .changes_since(ctx.plan.id(), &from)
         .map_err(|e| ctx.fail(e))?
         .into_iter()
-        .filter(|r| local_day(&r.at).is_none_or(|d| d >= day))
+        .filter(|r| day_in(&r.at, ctx.plan.utc_offset).is_none_or(|d| d >= day))
         .collect();
 
     // Group by item, in document order; unknown ids and plan-wide changes last.
@@ -132,9 +132,9 @@ pub fn run(
     }
 }
 
-/// The day a stored time falls on in this machine's zone.
-fn local_day(rfc3339: &str) -> Option<NaiveDate> {
+/// The day a stored time falls on in the plan's time zone.
+fn day_in(rfc3339: &str, zone: FixedOffset) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(rfc3339)
         .ok()
-        .map(|t| t.with_timezone(&Local).date_naive())
+        .map(|t| t.with_timezone(&zone).date_naive())
 }

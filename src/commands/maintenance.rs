@@ -95,7 +95,8 @@ pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failur
         "{}",
         S::Imported.fill(g.lang, &[&r.plan_id, &r.items, &r.agencies])
     )
-    .or_fail()
+    .or_fail()?;
+    super::carried(g.lang, &r, out)
 }
 
 pub fn plans(g: &Global, out: &mut dyn Write) -> Result<(), Failure> {

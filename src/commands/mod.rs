@@ -17,6 +17,7 @@ mod search;
 mod show;
 mod status;
 mod table;
+pub mod transcribe;
 mod write;
 
 use std::io::Write;
@@ -29,6 +30,7 @@ use crate::i18n::{Lang, Localized, S};
 use crate::plan::{self, NodeIx, Plan, Status};
 use crate::store::{Actor, Store, StoreError};
 use crate::text::parse_date;
+use std::time::Duration;
 
 /// Exit codes (see README "Exit codes").
 pub mod exit {
@@ -37,6 +39,8 @@ pub mod exit {
     pub const BAD_INPUT: u8 = 2;
     pub const NOT_FOUND: u8 = 3;
     pub const DATABASE: u8 = 4;
+    /// `transcribe`: lines that found no place or names not in the registry need a person.
+    pub const REVIEW: u8 = 5;
 }
 
 /// A command that could not do what was asked: one clear sentence, maybe hints, an exit code.
@@ -174,33 +178,60 @@ fn account_name() -> Result<String, u32> {
     Err(0)
 }
 
-/// --today, else the real date.
-pub fn today(g: &Global) -> Result<NaiveDate, Failure> {
-    match &g.today {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => parse_date(s).ok_or_else(|| {
-            Failure::new(exit::BAD_INPUT, S::BadDate.fill(g.lang, &[&s])).hint("--today 2023-11-30")
-        }),
-    }
+/// The day --today names, if given (checked before anything is opened).
+pub fn fixed_today(g: &Global) -> Result<Option<NaiveDate>, Failure> {
+    g.today
+        .as_ref()
+        .map(|s| {
+            parse_date(s).ok_or_else(|| {
+                Failure::new(exit::BAD_INPUT, S::BadDate.fill(g.lang, &[&s]))
+                    .hint("--today 2023-11-30")
+            })
+        })
+        .transpose()
+}
+
+/// Today where the plan is, not where the server is: a server on UTC at 18:00 on 30/06 is
+/// already at 01/07 in Lạng Sơn (+07:00).
+pub fn today_in(plan: &Plan) -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&plan.utc_offset)
+        .date_naive()
 }
 
 /// Open the database (creating it from the embedded plan on first use) and load the plan.
 pub fn open_store(g: &Global) -> Result<Store, Failure> {
     let path = db_path(g);
-    let mut store = Store::open(&path).map_err(|e| Failure::store(e, g.lang))?;
-    store
-        .ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))
-        .map_err(|e| Failure::store(e.at(&path), g.lang))?;
-    Ok(store)
+    let open = || -> Result<Store, StoreError> {
+        let mut store = Store::open(&path)?;
+        store.ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))?;
+        Ok(store)
+    };
+    // Opening, upgrading and seeding change nothing twice, so they may be tried again. SQLite
+    // answers "busy" at once, without waiting, in a few moments of several processes
+    // creating one database together (a lock it cannot wait for without a deadlock); a
+    // refusal that came after the full busy timeout is not tried again.
+    let mut tries = 0;
+    loop {
+        let start = std::time::Instant::now();
+        match open() {
+            Err(StoreError::Locked) if tries < 3 && start.elapsed() < Duration::from_secs(1) => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(50 * tries));
+            }
+            other => return other.map_err(|e| Failure::store(e.at(&path), g.lang)),
+        }
+    }
 }
 
 impl Ctx {
     pub fn open(g: &Global) -> Result<Ctx, Failure> {
-        let today = today(g)?;
+        let fixed = fixed_today(g)?;
         let store = open_store(g)?;
         let plan = store
             .load_plan(g.plan.as_deref())
             .map_err(|e| Failure::store(e, g.lang))?;
+        let today = fixed.unwrap_or_else(|| today_in(&plan));
         let items = store
             .item_states(&plan)
             .map_err(|e| Failure::store(e, g.lang))?;
@@ -256,9 +287,13 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     match cmd {
         Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
         Command::Restore { file } => return maintenance::restore(g, file, out),
-        Command::Import { file } => return maintenance::import(g, file, out),
+        Command::Import { file, accept } if transcribe::is_plan_text(file) => {
+            return transcribe::import(g, file, *accept, out);
+        }
+        Command::Import { file, .. } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Doctor => return doctor::run(g, out),
+        Command::Transcribe(args) => return transcribe::run(g, args, out),
         _ => {}
     }
     if let Command::Overdue {
@@ -388,11 +423,26 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         | Command::Restore { .. }
         | Command::Import { .. }
         | Command::Plans
-        | Command::Doctor => {
+        | Command::Doctor
+        | Command::Transcribe(_) => {
             unreachable!()
         }
     };
     r.and_then(|()| out.flush().map_err(|e| io_failure(&e)))
+}
+
+/// After an import: what was carried over from the plan that was current before.
+pub(crate) fn carried(
+    lang: Lang,
+    r: &crate::store::Import,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match &r.carried_from {
+        Some(from) if r.carried > 0 => {
+            writeln!(out, "{}", S::ImportCarried.fill(lang, &[&r.carried, from])).or_fail()
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writing to stdout failed (a closed pipe is not an error worth a message).

@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use super::{Ctx, Failure, OrFail};
-use crate::i18n::{self, S};
+use crate::i18n::{self, Lang, S};
 use crate::plan::query;
-use crate::text::{fit, one_line};
+use crate::text::{fit, one_line, sanitize};
 
 pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
@@ -96,6 +96,10 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
     )
     .or_fail()?;
     writeln!(out).or_fail()?;
+    if let Some(m) = crate::plan::pace::next_milestone(plan, st, ctx.today) {
+        pace(ctx, m, out)?;
+        writeln!(out).or_fail()?;
+    }
     let overdue = query::overdue(plan, st, &Default::default(), ctx.today, None, None).len();
     writeln!(out, "{}", S::StatusOverdueCount.fill(lang, &[&overdue])).or_fail()?;
     let mut db = ctx.store.path().display().to_string();
@@ -103,6 +107,46 @@ pub fn run(ctx: &Ctx, out: &mut dyn Write) -> Result<(), Failure> {
         db.push_str(&format!(" ({})", S::ReadOnly.get(lang)));
     }
     writeln!(out, "{}", S::StatusDbPath.fill(lang, &[&db])).or_fail()?;
+    Ok(())
+}
+
+/// How much is left before the next milestone, per index and in all, and the pace it needs.
+fn pace(ctx: &Ctx, m: &crate::plan::Milestone, out: &mut dyn Write) -> Result<(), Failure> {
+    use crate::plan::pace::pace;
+    let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
+    let short = if lang == Lang::En {
+        &m.short_en
+    } else {
+        &m.short
+    };
+    let countdown = i18n::countdown(lang, crate::plan::Countdown::new(m.date, ctx.today));
+    writeln!(
+        out,
+        "{}",
+        S::PaceHeading.fill(
+            lang,
+            &[&sanitize(short, false), &i18n::date(m.date), &countdown]
+        )
+    )
+    .or_fail()?;
+    let mut rows: Vec<(String, crate::plan::pace::Pace)> = plan
+        .indexes
+        .iter()
+        .map(|i| (i.name.clone(), pace(plan, st, &[i.section], m, ctx.today)))
+        .collect();
+    rows.push((
+        S::Total.get(lang).to_string(),
+        pace(plan, st, &plan.roots, m, ctx.today),
+    ));
+    for (name, p) in rows.iter().filter(|(_, p)| p.tally.total > 0) {
+        let left = S::PaceLeft.fill(lang, &[&p.left(), &p.tally.total]);
+        let need = match p.per_week() {
+            None => S::PaceDone.get(lang).to_string(),
+            Some(n) if p.days < 7 => S::PaceFinal.fill(lang, &[&n]),
+            Some(n) => S::PacePerWeek.fill(lang, &[&n]),
+        };
+        writeln!(out, "  {name:<10} {left:<22} {need}").or_fail()?;
+    }
     Ok(())
 }
 

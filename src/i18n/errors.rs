@@ -104,6 +104,9 @@ impl Localized for PlanError {
             PlanError::BadDate { value, at } => format!(
                 "{at}: \"{value}\" không phải ngày hợp lệ; hãy ghi YYYY-MM-DD, như 2023-11-30"
             ),
+            PlanError::BadOffset { value } => {
+                format!("utc_offset \"{value}\" không phải độ lệch giờ UTC; hãy ghi như +07:00")
+            }
             PlanError::UnknownItem { item, at } => {
                 format!("{at} tham chiếu mục \"{item}\", không có trong kế hoạch")
             }

@@ -35,6 +35,8 @@ pub enum PlanError {
     GroupCycle(Vec<String>),
     #[error("{at}: {value:?} is not a date; write YYYY-MM-DD, like 2023-11-30")]
     BadDate { value: String, at: String },
+    #[error("utc_offset {value:?} is not a UTC offset; write it like +07:00")]
+    BadOffset { value: String },
     #[error("{at} refers to item {item:?}, which is not in the plan")]
     UnknownItem { item: String, at: String },
     #[error("item {at} names index {index:?}; the plan's indexes are {known}")]
@@ -86,6 +88,10 @@ fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
     }
     let agencies = build_agencies(&file)?;
     let default_deadline = date(&file.default_deadline, || "default_deadline".into())?;
+    let utc_offset: chrono::FixedOffset =
+        file.utc_offset.parse().map_err(|_| PlanError::BadOffset {
+            value: file.utc_offset.clone(),
+        })?;
 
     let mut nodes = Vec::new();
     let mut roots = Vec::new();
@@ -154,6 +160,7 @@ fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
     Ok(Plan {
         file,
         default_deadline,
+        utc_offset,
         milestones,
         indexes,
         agencies,

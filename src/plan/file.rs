@@ -48,6 +48,10 @@ pub struct PlanFile {
     pub recipients: Vec<String>,
     /// Deadline of every task that sets none and inherits none (YYYY-MM-DD).
     pub default_deadline: String,
+    /// The plan's time zone as a UTC offset: "today" and every countdown are counted there,
+    /// not in the server's zone. Vietnamese plans: `+07:00` (the default).
+    #[serde(default = "vietnam", skip_serializing_if = "is_vietnam")]
+    pub utc_offset: String,
     /// The key deadlines shown with countdowns.
     pub milestones: Vec<MilestoneFile>,
     /// The indexes the plan is about, with baseline and goal.
@@ -56,6 +60,17 @@ pub struct PlanFile {
     pub agencies: Vec<AgencyFile>,
     /// Parts I–IV.
     pub nodes: Vec<NodeFile>,
+}
+
+/// Vietnam's UTC offset, the default for a plan that names none.
+pub const VIETNAM: &str = "+07:00";
+
+fn vietnam() -> String {
+    VIETNAM.to_string()
+}
+
+fn is_vietnam(s: &String) -> bool {
+    s == VIETNAM
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -8,6 +8,7 @@ mod build;
 pub mod due;
 pub mod file;
 pub mod ids;
+pub mod pace;
 pub mod query;
 pub mod status;
 
@@ -151,6 +152,8 @@ pub struct IndexInfo {
 pub struct Plan {
     pub file: PlanFile,
     pub default_deadline: NaiveDate,
+    /// Where the plan's days are counted (see [`file::PlanFile::utc_offset`]).
+    pub utc_offset: chrono::FixedOffset,
     pub milestones: Vec<Milestone>,
     pub indexes: Vec<IndexInfo>,
     pub agencies: Agencies,

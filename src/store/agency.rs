@@ -209,22 +209,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<()> {
         let tx = self.begin()?;
-        let (op, a, b, kind) = match edit {
-            RegistryEdit::Agency { id, name, kind } => (
-                "agency",
-                id.as_str(),
-                name.as_str(),
-                serde_json::to_value(kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string)),
-            ),
-            RegistryEdit::Member { group, member, add } => (
-                if *add { "add_member" } else { "remove_member" },
-                group.as_str(),
-                member.as_str(),
-                None,
-            ),
-        };
+        let (op, a, b, kind) = edit_row(edit);
         tx.execute(
             "INSERT INTO registry_edit (plan_id, op, a, b, kind, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![plan_id, op, a, b, kind, actor.now, actor.user],
@@ -240,5 +225,25 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// A registry edit as a row of `registry_edit`: (op, a, b, kind).
+pub(super) fn edit_row(edit: &RegistryEdit) -> (&'static str, &str, &str, Option<String>) {
+    match edit {
+        RegistryEdit::Agency { id, name, kind } => (
+            "agency",
+            id.as_str(),
+            name.as_str(),
+            serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string)),
+        ),
+        RegistryEdit::Member { group, member, add } => (
+            if *add { "add_member" } else { "remove_member" },
+            group.as_str(),
+            member.as_str(),
+            None,
+        ),
     }
 }

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::write::{audit, date_text};
 use super::{Actor, Result, Store, StoreError};
-use crate::plan::Plan;
+use crate::plan::{Plan, RegistryEdit};
 
 /// Who imported a plan kehoach put in the database itself, from the copy built into it.
 pub const BUILT_IN: &str = "kehoach";
@@ -18,6 +18,10 @@ pub struct Import {
     pub agencies: usize,
     /// True when a plan with this id was already there and has been replaced.
     pub replaced: bool,
+    /// A new plan: the registry edits carried over from the plan that was current before
+    /// (agencies coordinators created, group members they added), and that plan's id.
+    pub carried: usize,
+    pub carried_from: Option<String>,
 }
 
 impl Store {
@@ -84,8 +88,28 @@ impl Store {
     /// an item that has either.
     pub fn import_plan(&mut self, json: &str, actor: &Actor) -> Result<Import, ImportError> {
         let plan = Plan::parse(json).map_err(ImportError::Plan)?;
+        // The plan that is current now (the newest imported), to carry its registry edits.
+        let before: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT id FROM plan WHERE id <> ?1 ORDER BY seq DESC LIMIT 1",
+                [plan.id()],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(StoreError::from)?;
+        let edits = match &before {
+            Some(id) => self.registry_edits(id)?,
+            None => Vec::new(),
+        };
         let tx = self.begin()?;
-        let import = import_in(&tx, &plan, json, actor)?;
+        let mut import = import_in(&tx, &plan, json, actor)?;
+        if !import.replaced
+            && let Some(from) = before
+        {
+            import.carried = carry_registry(&tx, &plan, &edits, &from, actor)?;
+            import.carried_from = Some(from);
+        }
         tx.commit().map_err(StoreError::from)?;
         Ok(import)
     }
@@ -210,7 +234,68 @@ fn import_in(
         items: plan.len(),
         agencies: plan.agencies.len(),
         replaced: existed,
+        carried: 0,
+        carried_from: None,
     })
+}
+
+/// What coordinators added by hand to the registry of the plan `from` (the communes they
+/// added to a group, agencies they created), carried to the new `plan` where it still makes
+/// sense: an agency it does not name itself, a membership whose group and member it has. An
+/// edit that would make the new registry invalid (a cycle) is left behind.
+fn carry_registry(
+    tx: &Transaction<'_>,
+    plan: &Plan,
+    edits: &[RegistryEdit],
+    from: &str,
+    actor: &Actor,
+) -> Result<usize, StoreError> {
+    let mut kept: Vec<RegistryEdit> = Vec::new();
+    for e in edits {
+        let useful = match e {
+            RegistryEdit::Agency { id, .. } => plan.agencies.by_id(id).is_none(),
+            RegistryEdit::Member { group, member, .. } => {
+                let known = |id: &str| {
+                    plan.agencies.by_id(id).is_some()
+                        || kept.iter().any(
+                            |k| matches!(k, RegistryEdit::Agency { id: new, .. } if new.eq_ignore_ascii_case(id)),
+                        )
+                };
+                plan.agencies
+                    .by_id(group)
+                    .is_some_and(|g| plan.agencies.get(g).is_group())
+                    && known(member)
+            }
+        };
+        if !useful {
+            continue;
+        }
+        let mut trial = plan.clone();
+        let mut with = kept.clone();
+        with.push(e.clone());
+        if trial.apply_registry(&with).is_ok() {
+            kept = with;
+        }
+    }
+    for e in &kept {
+        let (op, a, b, kind) = super::agency::edit_row(e);
+        tx.execute(
+            "INSERT INTO registry_edit (plan_id, op, a, b, kind, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![plan.id(), op, a, b, kind, actor.now, actor.user],
+        )?;
+    }
+    if !kept.is_empty() {
+        audit(
+            tx,
+            actor,
+            Some(plan.id()),
+            None,
+            "registry carried",
+            Some(from),
+            Some(&format!("{} edits", kept.len())),
+        )?;
+    }
+    Ok(kept.len())
 }
 
 /// Why an import failed: the file, or the database.

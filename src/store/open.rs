@@ -63,11 +63,20 @@ impl Store {
                     source,
                 })?;
         }
-        let head = read_header(path)?;
-        if head.application_id != 0 && head.application_id != APPLICATION_ID as u32 {
-            return Err(StoreError::Foreign {
-                path: path.to_path_buf(),
-            });
+        let foreign =
+            |h: &Header| h.application_id != 0 && h.application_id != APPLICATION_ID as u32;
+        let mut head = read_header(path)?;
+        if foreign(&head) {
+            // The header is read as raw bytes, while another kehoach may be writing page 1 (a
+            // checkpoint right after creating the database): look again before calling it
+            // another program's.
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            head = read_header(path)?;
+            if foreign(&head) {
+                return Err(StoreError::Foreign {
+                    path: path.to_path_buf(),
+                });
+            }
         }
         let writable = !exists || may_write(path);
         let conn = if writable {
@@ -200,6 +209,15 @@ fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
 /// kehoach's own `application_id`; or none, and either no tables at all (a new or empty
 /// database) or kehoach's tables (made before the id was set).
 pub(super) fn is_kehoach(conn: &Connection) -> rusqlite::Result<bool> {
+    // One read transaction: the id, the tables and the version from the same moment, though
+    // another kehoach may be creating the database right now.
+    conn.execute_batch("BEGIN")?;
+    let answer = recognise(conn);
+    conn.execute_batch("COMMIT")?;
+    answer
+}
+
+fn recognise(conn: &Connection) -> rusqlite::Result<bool> {
     match application_id(conn)? {
         APPLICATION_ID => return Ok(true),
         0 => {}

@@ -270,7 +270,10 @@ impl Runner {
         let changes = rows
             .into_iter()
             .filter(|r| r.who != self.user)
-            .filter_map(|r| Some((r.who, r.item_id?)))
+            .filter_map(|r| {
+                let what = crate::i18n::describe_change(self.lang, &self.plan, &r);
+                Some((r.who, r.item_id?, what))
+            })
             .collect();
         Some(Msg::External {
             items,

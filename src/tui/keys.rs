@@ -25,7 +25,60 @@ pub fn split_escape(event: &Event) -> Option<Event> {
     }
 }
 
+/// What a key stands for as text, when it arrives as part of a paste the terminal did not
+/// bracket: a character, Enter (or Ctrl-J) as a line break, Tab as a tab; nothing for other
+/// keys (arrows, Esc, Ctrl-letters), which a paste does not contain as text.
+pub fn pasted_text(event: &Event) -> Option<String> {
+    match event {
+        Event::Paste(s) => Some(s.clone()),
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            match k.code {
+                KeyCode::Char('j') if ctrl => Some("\n".into()),
+                KeyCode::Char(c) if !ctrl => Some(c.to_string()),
+                KeyCode::Enter => Some("\n".into()),
+                KeyCode::Tab => Some("\t".into()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// [`map`] for a key that came in a burst with others (`burst`): a paste the terminal did not
+/// bracket. Its line breaks in a note's text are new lines, never Enter saving the note
+/// halfway through the paste (and the rest running as commands). Tab still moves to the
+/// document number: a quick typist's Tab comes in a burst too.
+pub fn map_burst(state: &State, event: &Event, burst: bool) -> Option<Msg> {
+    if burst
+        && let (Mode::Editor(e), Event::Key(k)) = (&state.mode, event)
+        && e.field == Field::Text
+        && k.kind == KeyEventKind::Press
+        && k.modifiers.is_empty()
+        && !super::view::layout::areas(state.size).too_small
+        && k.code == KeyCode::Enter
+    {
+        return Some(Msg::EditorKey(*k));
+    }
+    map(state, event)
+}
+
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
+    // Nothing can be seen below the minimum size: a key would act unseen (an editor no one
+    // can read). Only a resize, q and Ctrl-C count there.
+    if super::view::layout::areas(state.size).too_small {
+        return match event {
+            Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+            Event::Key(k) if k.kind == KeyEventKind::Press => match k.code {
+                KeyCode::Char('q') => Some(Msg::Quit),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Msg::Quit)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+    }
     match event {
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
         Event::Paste(s) => Some(Msg::Paste(s.clone())),
@@ -39,6 +92,9 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(k.code, KeyCode::Char('c')) {
         return Some(Msg::Quit);
     }
+    if state.mode.list().is_some_and(|l| l.typing) {
+        return filter(k);
+    }
     match &state.mode {
         Mode::Tree => tree(k),
         Mode::Notes { .. } => notes(k),
@@ -47,7 +103,8 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
             KeyCode::Char('n' | 'N' | 'k' | 'K') | KeyCode::Esc => Some(Msg::Confirm(false)),
             _ => None,
         },
-        Mode::Overdue { .. } | Mode::Agencies { .. } => list(k),
+        Mode::Overdue { .. } => overdue(k),
+        Mode::Agencies { .. } => list(k),
         Mode::Parts { .. } | Mode::Checklist { .. } => parts(k),
         Mode::Matrix(_) => match k.code {
             KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
@@ -144,19 +201,47 @@ fn notes(k: KeyEvent) -> Option<Msg> {
     })
 }
 
+/// Keys of every full-screen list. No letter opens another view from a list (typed without
+/// `/`, "so noi" would have opened the overdue list): a letter that means nothing here is
+/// passed on as typed, and the list says how to filter.
 fn list(k: KeyEvent) -> Option<Msg> {
     if let Some(m) = navigation(k) {
         return Some(m);
     }
     Some(match k.code {
         KeyCode::Enter => Msg::Activate,
-        KeyCode::Char('o') => Msg::ShowOverdue,
-        KeyCode::Char('a') => Msg::ShowAgencies,
-        KeyCode::Char('c') => Msg::ShowChecklist,
-        KeyCode::Char('m') => Msg::ShowMatrix,
+        KeyCode::Char('/') => Msg::StartSearch,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Esc => Msg::Back,
         KeyCode::Char('q') => Msg::Quit,
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => Msg::InputChar(c),
+        _ => return None,
+    })
+}
+
+/// The overdue list is worked through: the selected task is marked done or noted in place.
+fn overdue(k: KeyEvent) -> Option<Msg> {
+    match k.code {
+        KeyCode::Char(' ' | 'x') => Some(Msg::ToggleDone),
+        KeyCode::Char('n') => Some(Msg::NewNote),
+        KeyCode::Char('u') => Some(Msg::Undo),
+        _ => list(k),
+    }
+}
+
+/// Typing a list's filter: letters are text; ↑ ↓ still choose, Enter keeps the filter and
+/// gives the keys back to the list, Esc clears it.
+fn filter(k: KeyEvent) -> Option<Msg> {
+    Some(match k.code {
+        KeyCode::Up => Msg::Up,
+        KeyCode::Down | KeyCode::Tab => Msg::Down,
+        KeyCode::BackTab => Msg::Up,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::Enter => Msg::Submit,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Backspace => Msg::InputBackspace,
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => Msg::InputChar(c),
         _ => return None,
     })
 }
@@ -173,12 +258,7 @@ fn parts(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('-') => Msg::MarkAgency(AgencyState::NotApplicable),
         KeyCode::Char('n') | KeyCode::Enter => Msg::NewNote,
         KeyCode::Char('u') => Msg::Undo,
-        KeyCode::Char('c') => Msg::ShowChecklist,
-        KeyCode::Char('m') => Msg::ShowMatrix,
-        KeyCode::Char('?') => Msg::ShowHelp,
-        KeyCode::Esc => Msg::Back,
-        KeyCode::Char('q') => Msg::Quit,
-        _ => return None,
+        _ => return list(k),
     })
 }
 

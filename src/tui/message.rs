@@ -86,8 +86,15 @@ pub enum Msg {
     Submit,
     /// Text pasted (bracketed paste, or an input method's burst).
     Paste(String),
+    /// Keys that were already waiting when Enter saved the note editor: the rest of a paste
+    /// the terminal did not bracket (many SSH clients, tmux without `-p`), as text. After a
+    /// note it opens a new note on the same item; after an agency's document it is dropped,
+    /// with a message. Never commands.
+    PasteRest(String),
     /// The terminal changed size.
     Resize(u16, u16),
+    /// The view is on screen for the first time: start on what needs attention first.
+    Started,
     /// The slow tick: the date may have changed.
     Tick(NaiveDate),
 
@@ -118,9 +125,9 @@ pub enum Msg {
     External {
         items: Vec<ItemState>,
         ledger: Ledger,
-        /// Who changed which item since the last look, oldest first (other people's changes
-        /// only; empty when not known).
-        changes: Vec<(String, String)>,
+        /// Who changed which item since the last look, and what they did in words ("đánh dấu
+        /// xong"), oldest first (other people's changes only; empty when not known).
+        changes: Vec<(String, String, String)>,
         /// Someone restored the database from a backup (their name): everything may have
         /// changed, and what this view could undo is gone.
         restored_by: Option<String>,

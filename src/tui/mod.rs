@@ -10,6 +10,7 @@ pub mod backend;
 pub mod effects;
 pub mod keys;
 mod late;
+pub mod matching;
 pub mod message;
 pub mod state;
 mod terminal;
@@ -45,11 +46,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         return Err(Failure::new(exit::BAD_INPUT, S::TuiDumbTerminal.get(lang)));
     }
-    let fixed_today = g.today.as_ref().map(|_| commands::today(g)).transpose()?;
-    let today = match fixed_today {
-        Some(d) => d,
-        None => commands::today(g)?,
-    };
+    let fixed_today = commands::fixed_today(g)?;
     let user = commands::user_name(g);
     let store = commands::open_store(g)?;
     let plan = Rc::new(
@@ -60,6 +57,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     let items = store
         .item_states(&plan)
         .map_err(|e| Failure::store(e, lang))?;
+    let today = fixed_today.unwrap_or_else(|| commands::today_in(&plan));
     let mut state = State::new(plan.clone(), Status::new(&plan, items), lang, today, &user);
     state.read_only = store.is_read_only();
     // Unique per process and start: drafts of two sessions of one account never collide.
@@ -69,6 +67,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%.3f")
     );
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    state.ascii = std::env::var("TERM").is_ok_and(|t| view::ascii::needed(&t));
     let mut runner = effects::Runner::new(store, plan, &user, lang);
     runner.prepare(&mut state);
 
@@ -80,6 +79,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         state.size = (size.width, size.height);
     }
     state.keep_visible();
+    dispatch(&mut state, &mut runner, Msg::Started);
 
     let mut needs_draw = true;
     let mut last_tick = Instant::now();
@@ -103,6 +103,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
             Ok(true) => {
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
+                let mut first = true;
                 loop {
                     match event::read() {
                         Ok(mut ev) => {
@@ -111,9 +112,19 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 ev = plain;
                                 needs_draw = true;
                             }
-                            if let Some(msg) = keys::map(&state, &ev) {
+                            // Keys read together with others — some already read in this
+                            // wake-up, or more already waiting — are a burst: a person's
+                            // Enter comes alone, a paste's line breaks do not.
+                            let burst = !first || pending();
+                            first = false;
+                            let accepted = state.accepted.count;
+                            if let Some(msg) = keys::map_burst(&state, &ev, burst) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
+                            }
+                            if state.accepted.count != accepted && pending() {
+                                let rest = paste_rest(&mut state, &mut runner);
+                                dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
                             }
                         }
                         Err(_) => {
@@ -122,7 +133,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             break;
                         }
                     }
-                    if !matches!(event::poll(Duration::ZERO), Ok(true)) || state.quit {
+                    if !pending() || state.quit {
                         break;
                     }
                 }
@@ -136,7 +147,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            let today = fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let today = fixed_today.unwrap_or_else(|| commands::today_in(&state.plan));
             if today != state.today {
                 needs_draw = true;
             }
@@ -152,6 +163,30 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         return Err(Failure::new(exit::FAILED, e.say(lang)));
     }
     Ok(())
+}
+
+/// Whether an event is already waiting, without waiting for one.
+fn pending() -> bool {
+    matches!(event::poll(Duration::ZERO), Ok(true))
+}
+
+/// Enter just saved an editor and more keys were already waiting: a person reads the screen
+/// before typing on, so these came in the same burst as the Enter — the rest of a paste that
+/// arrived as keys. Take every event already waiting as text (a resize still resizes).
+fn paste_rest(state: &mut State, runner: &mut effects::Runner) -> String {
+    let mut rest = String::new();
+    while pending() {
+        match event::read() {
+            Ok(ev @ event::Event::Resize(..)) => {
+                if let Some(msg) = keys::map(state, &ev) {
+                    dispatch(state, runner, msg);
+                }
+            }
+            Ok(ev) => rest.extend(keys::pasted_text(&ev)),
+            Err(_) => break,
+        }
+    }
+    rest
 }
 
 fn plan_id(state: &State) -> String {

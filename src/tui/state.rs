@@ -36,6 +36,28 @@ pub struct Filter {
 pub struct ListState {
     pub sel: usize,
     pub offset: usize,
+    /// Only rows with every word of this, without diacritics (typed after `/`).
+    pub query: String,
+    /// Typing goes to the filter rather than to the list's keys.
+    pub typing: bool,
+}
+
+/// The full-screen lists, each remembered where it was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Overdue,
+    Agencies,
+    Parts,
+    Checklist,
+    Matrix,
+}
+
+/// Where a list was left: its position and filter, and the row selected (an item or agency
+/// index, so the selection survives rows coming and going).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remembered {
+    pub list: ListState,
+    pub key: Option<usize>,
 }
 
 impl ListState {
@@ -56,8 +78,11 @@ impl ListState {
 #[derive(Debug, Clone)]
 pub struct Search {
     pub query: String,
-    /// Matches, best first.
+    /// Matches, best first: the words together as whole words, then each a whole word, then
+    /// the rest (a word that only starts another: "ngan" in "ngành").
     pub hits: Vec<NodeIx>,
+    /// How many hits match every word as a whole word.
+    pub whole: usize,
     /// Which match is selected.
     pub at: usize,
     /// Where we were, to go back on Esc.
@@ -89,6 +114,9 @@ pub struct Editor {
     pub error: Option<String>,
     /// Changed since the draft was last kept.
     pub dirty: bool,
+    /// Changed since it opened: Esc on an editor emptied by hand forgets its draft, while Esc
+    /// on one never typed in leaves any draft alone.
+    pub touched: bool,
     /// Where to go back to when the editor closes (a list it was opened from).
     pub back: Option<Box<Mode>>,
     /// The draft this editor continues, when it was offered from an earlier session; None
@@ -145,6 +173,59 @@ pub enum Mode {
     Matrix(Box<Matrix>),
 }
 
+impl Mode {
+    /// A mode where typed (and pasted) characters are text, not commands.
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Mode::Editor(_) | Mode::Search(_) | Mode::Deadline(_))
+            || self.list().is_some_and(|l| l.typing)
+    }
+
+    pub fn list_kind(&self) -> Option<ListKind> {
+        Some(match self {
+            Mode::Overdue { .. } => ListKind::Overdue,
+            Mode::Agencies { .. } => ListKind::Agencies,
+            Mode::Parts { .. } => ListKind::Parts,
+            Mode::Checklist { .. } => ListKind::Checklist,
+            Mode::Matrix(_) => ListKind::Matrix,
+            _ => return None,
+        })
+    }
+
+    pub fn list(&self) -> Option<&ListState> {
+        match self {
+            Mode::Overdue { list, .. }
+            | Mode::Agencies { list, .. }
+            | Mode::Parts { list, .. }
+            | Mode::Checklist { list, .. } => Some(list),
+            Mode::Matrix(m) => Some(&m.list),
+            _ => None,
+        }
+    }
+
+    pub fn list_mut(&mut self) -> Option<&mut ListState> {
+        match self {
+            Mode::Overdue { list, .. }
+            | Mode::Agencies { list, .. }
+            | Mode::Parts { list, .. }
+            | Mode::Checklist { list, .. } => Some(list),
+            Mode::Matrix(m) => Some(&mut m.list),
+            _ => None,
+        }
+    }
+
+    /// The key of each row of a list: the item (overdue) or the agency (the others).
+    pub fn row_keys(&self) -> Vec<usize> {
+        match self {
+            Mode::Overdue { rows, .. } => rows.clone(),
+            Mode::Agencies { rows, .. } => rows.iter().map(|r| r.agency).collect(),
+            Mode::Parts { agencies, .. } => agencies.clone(),
+            Mode::Checklist { rows, .. } => rows.iter().map(|r| r.agency).collect(),
+            Mode::Matrix(m) => m.rows.iter().map(|r| r.0).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The accountability matrix: one row per agency, one column per part of the plan.
 #[derive(Debug, Clone)]
 pub struct Matrix {
@@ -168,6 +249,8 @@ pub struct State {
     pub user: String,
     pub read_only: bool,
     pub color: bool,
+    /// The terminal cannot draw the symbols (▾ ✓ ░ ─): ASCII stand-ins are drawn instead.
+    pub ascii: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub expanded: Vec<bool>,
@@ -191,11 +274,38 @@ pub struct State {
     pub session: String,
     /// Drafts kept by earlier sessions, still to be offered (next first).
     pub offered: Vec<Draft>,
+    /// The drafts this view has kept (Esc, a tick while typing), by the item whose editor
+    /// holds them: `n` or `e` there reopens the draft instead of an empty editor.
+    pub kept: HashMap<NodeIx, Draft>,
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
+    /// Each list as it was left, to come back to the same row and filter.
+    pub lists: HashMap<ListKind, Remembered>,
+    /// Enter on a list's row led to the tree: Esc there goes back to that list.
+    pub return_to: Option<ListKind>,
+    /// Notes and agency documents saved with Enter so far: the loop reads keys already waiting
+    /// after such an Enter as the rest of a paste the terminal did not bracket, never as
+    /// commands.
+    pub accepted: Accepted,
     pub quit: bool,
     /// Late glyphs and the overdue count, kept until what they depend on changes.
     pub(super) late: super::late::LateCache,
+}
+
+/// How many editors (a note, an agency's document) Enter has closed by saving, and the item of
+/// the last one when it was a note. Only the editors count: text with line breaks is pasted
+/// there, while an Enter in the search line followed at once by a key is a fast typist.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Accepted {
+    pub count: u64,
+    pub note_on: Option<NodeIx>,
+}
+
+impl Accepted {
+    pub fn record(&mut self, note_on: Option<NodeIx>) {
+        self.count += 1;
+        self.note_on = note_on;
+    }
 }
 
 /// Rows above and below the selection kept visible when scrolling.
@@ -216,6 +326,7 @@ impl State {
             user: user.to_string(),
             read_only: false,
             color: true,
+            ascii: false,
             size: (80, 24),
             expanded,
             filter: None,
@@ -230,7 +341,11 @@ impl State {
             flash: None,
             session: String::new(),
             offered: Vec::new(),
+            kept: HashMap::new(),
             undo: Vec::new(),
+            lists: HashMap::new(),
+            return_to: None,
+            accepted: Accepted::default(),
             quit: false,
             late: Default::default(),
         };
@@ -399,6 +514,7 @@ impl State {
             saving: false,
             error: None,
             dirty: false,
+            touched: false,
             back: None,
             kept_as: None,
         }

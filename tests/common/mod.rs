@@ -110,3 +110,33 @@ pub fn downgrade_to_v1(path: &Path) {
         .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
 }
+
+/// The kehoach binary where every account may run it: tests that act as other Unix accounts
+/// (`setpriv`, `runuser`) cannot reach the build folder when the checkout sits in a private
+/// home folder. The binary is linked (or, across file systems, copied) into a 0755 folder in
+/// /tmp named after its size and time, so each build is placed there once and reused.
+pub fn shared_binary() -> &'static str {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let built = env!("CARGO_BIN_EXE_kehoach");
+        let meta = std::fs::metadata(built).unwrap();
+        let dir =
+            std::env::temp_dir().join(format!("kehoach-bin-{}-{}", meta.size(), meta.mtime()));
+        let bin = dir.join("kehoach");
+        if !bin.exists() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+            // Another test process may be placing it at the same moment: place a private
+            // copy, then rename it into place.
+            let tmp = dir.join(format!(".kehoach-{}", std::process::id()));
+            let _ = std::fs::remove_file(&tmp);
+            if std::fs::hard_link(built, &tmp).is_err() {
+                std::fs::copy(built, &tmp).unwrap();
+            }
+            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755)).unwrap();
+            std::fs::rename(&tmp, &bin).unwrap();
+        }
+        bin.display().to_string()
+    })
+}

@@ -58,6 +58,22 @@ impl Tmux {
         self.cmd(&["send-keys", "-t", "main", "-l", text]);
     }
 
+    /// Paste `text` as tmux does: `bracketed` as a terminal that supports bracketed paste
+    /// (`paste-buffer -p`, which brackets only when the program asked for it), otherwise as
+    /// plain keys, each line break a carriage return.
+    pub fn paste(&self, text: &str, bracketed: bool) {
+        let file = std::env::temp_dir().join(format!("{}-paste.txt", self.socket));
+        std::fs::write(&file, text).unwrap();
+        let loaded = self.cmd(&["load-buffer", "-b", "paste", file.to_str().unwrap()]);
+        let _ = std::fs::remove_file(&file);
+        assert!(loaded.status.success(), "tmux load-buffer failed");
+        let mut args = vec!["paste-buffer", "-d", "-b", "paste", "-t", "main"];
+        if bracketed {
+            args.push("-p");
+        }
+        assert!(self.cmd(&args).status.success(), "tmux paste-buffer failed");
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "main"]).stdout)
             .into_owned()

@@ -1,5 +1,6 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
+use super::filter::{open_list, refresh_rows, selected_key};
 use super::lists::set_filter;
 use super::{list_delta, list_height, load_notes, selected_changed, writable};
 use crate::i18n::S;
@@ -7,7 +8,7 @@ use crate::plan::accountability::{self as acc, AgencyState};
 use crate::plan::{AgencyIx, NodeIx};
 use crate::store::{NewMark, NewNote};
 use crate::tui::message::{Change, Effect, Msg};
-use crate::tui::state::{Flash, ListState, Matrix, Mode, State};
+use crate::tui::state::{Flash, ListKind, Mode, State};
 
 /// Columns of the matrix, as the current layout shows them: the width of the agency column
 /// and of each cell.
@@ -23,15 +24,12 @@ pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
         });
         return vec![];
     }
-    state.mode = Mode::Parts {
-        agencies,
-        list: ListState::default(),
-    };
+    open_list(state, ListKind::Parts, None);
     vec![]
 }
 
 /// The checklist of the milestone whose item is `item`.
-fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
+pub(super) fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
     let also: &[NodeIx] = state
         .plan
         .milestones
@@ -49,20 +47,15 @@ fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
 }
 
 pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
-    let Some(item) = acc::checklist_milestone(&state.plan).map(|m| m.item) else {
-        return vec![];
-    };
-    let rows = checklist_rows(state, item);
-    state.mode = Mode::Checklist {
-        item,
-        rows,
-        list: ListState::default(),
-    };
+    open_list(state, ListKind::Checklist, None);
     vec![]
 }
 
 /// Rows of the matrix: every answerable agency with its cells.
-fn matrix_rows(state: &State, columns: &[acc::Column]) -> Vec<(AgencyIx, Vec<acc::Cell>)> {
+pub(super) fn matrix_rows(
+    state: &State,
+    columns: &[acc::Column],
+) -> Vec<(AgencyIx, Vec<acc::Cell>)> {
     acc::matrix(
         &state.plan,
         &state.status,
@@ -72,7 +65,7 @@ fn matrix_rows(state: &State, columns: &[acc::Column]) -> Vec<(AgencyIx, Vec<acc
     )
 }
 
-fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
+pub(super) fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
     if by_section {
         acc::section_columns(&state.plan)
     } else {
@@ -81,33 +74,8 @@ fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
 }
 
 pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {
-    let cols = columns(state, false);
-    let rows = matrix_rows(state, &cols);
-    state.mode = Mode::Matrix(Box::new(Matrix {
-        by_section: false,
-        columns: cols,
-        rows,
-        list: ListState::default(),
-        col: 0,
-        col_offset: 0,
-    }));
+    open_list(state, ListKind::Matrix, None);
     vec![]
-}
-
-/// Recompute the lists of these modes after the data changed.
-pub(in crate::tui::update) fn refresh(state: &mut State) {
-    match std::mem::replace(&mut state.mode, Mode::Tree) {
-        Mode::Checklist { item, list, .. } => {
-            let rows = checklist_rows(state, item);
-            state.mode = Mode::Checklist { item, rows, list };
-        }
-        Mode::Matrix(mut m) => {
-            m.rows = matrix_rows(state, &m.columns);
-            m.list.sel = m.list.sel.min(m.rows.len().saturating_sub(1));
-            state.mode = Mode::Matrix(m);
-        }
-        other => state.mode = other,
-    }
 }
 
 /// The part to record when `want` is asked: asking again for the state it is in clears it.
@@ -194,8 +162,6 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
             state.mode = Mode::Help { scroll: 0 };
             vec![]
         }
-        Msg::ShowMatrix => show_matrix(state),
-        Msg::ShowChecklist => show_checklist(state),
         Msg::Back => {
             state.mode = Mode::Tree;
             vec![]
@@ -212,14 +178,14 @@ pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect>
     if matches!(msg, Msg::NextField) {
         let by_section = matches!(&state.mode, Mode::Matrix(m) if !m.by_section);
         let cols = columns(state, by_section);
-        let rows = matrix_rows(state, &cols);
+        let key = selected_key(&state.mode);
         if let Mode::Matrix(m) = &mut state.mode {
             m.by_section = by_section;
             m.columns = cols;
-            m.rows = rows;
             m.col = 0;
             m.col_offset = 0;
         }
+        refresh_rows(state, key);
         return vec![];
     }
     let Mode::Matrix(m) = &mut state.mode else {
@@ -254,6 +220,7 @@ pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect>
                 .map(|c| c.roots.clone())
                 .unwrap_or_default();
             state.mode = Mode::Tree;
+            state.return_to = Some(ListKind::Matrix);
             set_filter(state, agency);
             // Start on the agency's first duty in the chosen column.
             let first = roots.iter().find_map(|&r| {
@@ -268,7 +235,6 @@ pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect>
                 None => load_notes(state),
             }
         }
-        Msg::ShowChecklist => show_checklist(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]

@@ -3,11 +3,12 @@
 use ratatui_textarea::{CursorMove, Input};
 use unicode_normalization::char::is_combining_mark;
 
-use super::{go_to, now, selected_changed};
+use super::{forget_draft, go_to, keep_draft, now, selected_changed};
 use crate::i18n::S;
 use crate::plan::{NodeIx, query};
 use crate::store::NewNote;
 use crate::text::{clean_input, nfc, parse_date};
+use crate::tui::matching::tier;
 use crate::tui::message::{Change, Effect, Msg};
 use crate::tui::state::{Editor, Field, Flash, Mode, State};
 
@@ -22,7 +23,7 @@ pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
             requery = true;
         }
         Msg::Paste(p) => {
-            s.query.push_str(&clean_input(&p).replace('\n', " "));
+            s.query.push_str(&pasted(&p, false));
             requery = true;
         }
         Msg::InputBackspace => {
@@ -64,10 +65,33 @@ pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
         .map(|h| h.node)
         .filter(|&ix| state.filter.as_ref().is_none_or(|f| f.shown[ix]))
         .collect();
+    // Whole words first ("giai ngan" is "giải ngân" before "giải quyết … ngành"), the
+    // model's order kept within each tier.
+    let words: Vec<String> = crate::text::fold(&query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut ranked: Vec<(u8, NodeIx)> = hits
+        .into_iter()
+        .map(|ix| {
+            let f = plan.folded(ix);
+            let note = notes.get(&ix).map_or("", String::as_str);
+            let tier = [&f.title, &f.text, &f.agencies, note]
+                .iter()
+                .map(|h| tier(h, &words))
+                .max()
+                .unwrap_or(0);
+            (tier, ix)
+        })
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let whole = ranked.iter().filter(|(t, _)| *t > 0).count();
+    let hits: Vec<NodeIx> = ranked.into_iter().map(|(_, ix)| ix).collect();
     let Mode::Search(s) = &mut state.mode else {
         return vec![];
     };
     s.hits = hits;
+    s.whole = whole;
     s.at = 0;
     match s.hits.first().copied() {
         Some(best) => go_to(state, best),
@@ -84,7 +108,10 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
             d.input.push(c);
             d.error = None;
         }
-        Msg::Paste(p) => d.input.push_str(p.trim()),
+        Msg::Paste(p) => {
+            d.input.push_str(pasted(&p, false).trim());
+            d.error = None;
+        }
         Msg::InputBackspace => {
             d.input.pop();
             d.error = None;
@@ -103,8 +130,9 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
                     }
                 }
             };
+            // The prompt stays until the store says saved: refused (a locked database), it
+            // keeps the text and shows why.
             let item = d.item;
-            state.mode = Mode::Tree;
             return vec![Effect::Write {
                 change: Change::SetDeadline { item, date },
                 undo: None,
@@ -130,13 +158,12 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
             compose_line(e);
         }
         Msg::Paste(p) => {
-            let p = clean_input(&p);
             match e.field {
                 Field::Text => {
-                    e.text.insert_str(&p);
+                    e.text.insert_str(pasted(&p, true));
                 }
-                Field::DocRef => e.doc_ref.push_str(&p.replace('\n', " ")),
-                Field::DocDate => e.doc_date.push_str(p.trim()),
+                Field::DocRef => e.doc_ref.push_str(&pasted(&p, false)),
+                Field::DocDate => e.doc_date.push_str(pasted(&p, false).trim()),
             }
             e.dirty = true;
         }
@@ -172,20 +199,23 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Submit => return submit_note(state),
         Msg::Back => {
-            let back = e.back.take();
-            let kept = state.draft(&now());
-            let key = state.draft_key();
-            state.mode = back.map_or(Mode::Tree, |b| *b);
-            let mut fx: Vec<Effect> = match kept {
+            let touched = e.touched;
+            let mut fx: Vec<Effect> = match state.draft(&now()) {
                 Some(d) => {
                     state.flash = Some(Flash {
                         text: S::TuiDraftKept.get(lang).to_string(),
                         error: false,
                     });
-                    vec![Effect::SaveDraft(d)]
+                    vec![keep_draft(state, d)]
                 }
-                None => key.map(Effect::ClearDraft).into_iter().collect(),
+                // Emptied by hand: the draft goes. Never typed in: any draft stays.
+                None if touched => forget_draft(state).into_iter().collect(),
+                None => vec![],
             };
+            let Mode::Editor(e) = &mut state.mode else {
+                return fx;
+            };
+            state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
             if matches!(state.mode, Mode::Tree) {
                 fx.extend(offer_draft(state));
             }
@@ -193,7 +223,68 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         _ => {}
     }
+    if let Mode::Editor(e) = &mut state.mode
+        && e.dirty
+    {
+        e.touched = true;
+    }
     vec![]
+}
+
+/// Pasted text as typed text would be: NFC, line breaks kept only where the input has lines
+/// (a space elsewhere), tabs as spaces, no other control characters (typed, they are keys,
+/// never text).
+pub(super) fn pasted(p: &str, lines: bool) -> String {
+    clean_input(p)
+        .chars()
+        .filter_map(|c| match c {
+            '\n' if lines => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The rest of a paste that arrived as keys after Enter saved an editor (see
+/// [`Msg::PasteRest`]). After a note it becomes a new note on the same item, kept as a draft
+/// at once; after anything else it is dropped and the footer says so.
+pub(super) fn paste_rest(state: &mut State, rest: &str) -> Vec<Effect> {
+    let text = pasted(rest, true);
+    let text = text.trim_start_matches('\n');
+    if text.trim().is_empty() {
+        return vec![];
+    }
+    let lang = state.lang;
+    let Some(item) = state.accepted.note_on.filter(|_| !state.read_only) else {
+        state.flash = Some(Flash {
+            text: S::TuiPasteRestDropped.fill(lang, &[&text.chars().count()]),
+            error: true,
+        });
+        return vec![];
+    };
+    // A draft offered as the editor closed waits for the next turn.
+    if let Mode::Editor(e) = &state.mode
+        && e.kept_as.is_some()
+        && let Some(d) = state.draft(&now())
+    {
+        state.offered.insert(0, d);
+    }
+    let note = NewNote {
+        text: text.to_string(),
+        ..NewNote::default()
+    };
+    let mut editor = State::editor(item, None, &note);
+    editor.touched = true;
+    state.mode = Mode::Editor(Box::new(editor));
+    state.flash = Some(Flash {
+        text: S::TuiPasteRestNote.get(lang).to_string(),
+        error: false,
+    });
+    match state.draft(&now()) {
+        Some(d) => vec![keep_draft(state, d)],
+        None => vec![],
+    }
 }
 
 /// Input methods (Telex, VNI) and some terminals send a letter and its tone mark as separate
@@ -209,11 +300,22 @@ pub(super) fn compose_line(e: &mut Editor) {
     let composed = nfc(line).into_owned();
     let mut lines = e.text.lines().to_vec();
     lines[row] = composed;
+    e.text = text_area(lines, row, composed_before);
+}
+
+/// After a resize the text area would keep the scroll it needed at the old size (a taller
+/// editor then hid its first lines): start it afresh at the top, cursor where it was.
+pub(super) fn resized(e: &mut Editor) {
+    let (row, col) = (e.text.cursor().0, e.text.cursor().1);
+    e.text = text_area(e.text.lines().to_vec(), row, col);
+}
+
+fn text_area(lines: Vec<String>, row: usize, col: usize) -> ratatui_textarea::TextArea<'static> {
     let mut fresh = ratatui_textarea::TextArea::new(lines);
     fresh.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     fresh.set_cursor_line_style(ratatui::style::Style::default());
-    fresh.move_cursor(CursorMove::Jump(row as u16, composed_before as u16));
-    e.text = fresh;
+    fresh.move_cursor(CursorMove::Jump(row as u16, col as u16));
+    fresh
 }
 
 pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {

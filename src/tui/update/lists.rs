@@ -1,9 +1,10 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
+use super::filter::{open_list, refresh_rows, selected_key};
 use super::{NEAR_DAYS, list_delta, list_height, load_notes, selected_changed};
 use crate::plan::{NodeIx, query};
 use crate::tui::message::{Effect, Msg};
-use crate::tui::state::{ListState, Mode, State};
+use crate::tui::state::{ListKind, Mode, State};
 
 /// Unfinished tasks overdue or due within [`NEAR_DAYS`], by deadline.
 pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {
@@ -19,50 +20,48 @@ pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {
 }
 
 pub(super) fn show_overdue(state: &mut State) -> Vec<Effect> {
-    state.mode = Mode::Overdue {
-        rows: overdue_rows(state),
-        list: ListState::default(),
-    };
+    open_list(state, ListKind::Overdue, None);
     vec![]
 }
 
 pub(super) fn show_agencies(state: &mut State) -> Vec<Effect> {
-    let rows = query::agency_rows(&state.plan, &state.status, &state.ledger, state.today);
-    let sel = state
-        .filter
-        .as_ref()
-        .and_then(|f| rows.iter().position(|r| r.agency == f.agency))
-        .unwrap_or(0);
-    state.mode = Mode::Agencies {
-        rows,
-        list: ListState { sel, offset: 0 },
-    };
+    // With the tree filtered to an agency, the list opens on it.
+    let key = state.filter.as_ref().map(|f| f.agency);
+    open_list(state, ListKind::Agencies, key);
     vec![]
 }
 
-pub(super) fn list_len(mode: &Mode) -> usize {
-    match mode {
-        Mode::Overdue { rows, .. } => rows.len(),
-        Mode::Agencies { rows, .. } => rows.len(),
-        _ => 0,
-    }
-}
-
+/// The overdue list and the agency list. Letters never open another view from here: `so noi`
+/// typed by mistake without `/` must not open the overdue list.
 pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
-    let len = list_len(&state.mode);
+    let len = state.mode.row_keys().len();
     let height = list_height(state);
     if let Some(delta) = list_delta(&msg, height.saturating_sub(1).max(1) as isize) {
-        if let Mode::Overdue { list, .. } | Mode::Agencies { list, .. } = &mut state.mode {
+        if let Some(list) = state.mode.list_mut() {
             list.step(len, delta, height);
         }
         return vec![];
     }
+    let overdue = matches!(state.mode, Mode::Overdue { .. });
     match msg {
         Msg::Activate => activate_list(state),
-        Msg::ShowOverdue => show_overdue(state),
-        Msg::ShowAgencies => show_agencies(state),
-        Msg::ShowChecklist => super::accountability::show_checklist(state),
-        Msg::ShowMatrix => super::accountability::show_matrix(state),
+        // The overdue list is worked through: act on the selected task where it is.
+        Msg::ToggleDone if overdue => match selected_key(&state.mode) {
+            Some(ix) => super::tree::toggle_done(state, ix),
+            None => vec![],
+        },
+        Msg::NewNote if overdue => {
+            let Some(ix) = selected_key(&state.mode) else {
+                return vec![];
+            };
+            let back = state.mode.clone();
+            let fx = super::tree::open_editor(state, ix, None, crate::store::NewNote::default());
+            if let Mode::Editor(e) = &mut state.mode {
+                e.back = Some(Box::new(back));
+            }
+            fx
+        }
+        Msg::Undo if overdue => super::tree::undo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]
@@ -76,21 +75,26 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 pub(super) fn activate_list(state: &mut State) -> Vec<Effect> {
+    state.flash = None;
     match std::mem::replace(&mut state.mode, Mode::Tree) {
         Mode::Overdue { rows, list } => {
             let Some(&ix) = rows.get(list.sel) else {
+                state.mode = Mode::Overdue { rows, list };
                 return vec![];
             };
             if !state.is_shown(ix) {
                 state.filter = None;
             }
+            state.return_to = Some(ListKind::Overdue);
             state.reveal(ix);
             selected_changed(state)
         }
         Mode::Agencies { rows, list } => {
             let Some(row) = rows.get(list.sel) else {
+                state.mode = Mode::Agencies { rows, list };
                 return vec![];
             };
+            state.return_to = Some(ListKind::Agencies);
             set_filter(state, row.agency);
             load_notes(state)
         }
@@ -149,24 +153,8 @@ pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
     vec![]
 }
 
-/// Lists computed from the status are recomputed when it changes.
+/// Lists computed from the status are recomputed when it changes, staying on their row.
 pub(super) fn refresh_lists(state: &mut State) {
-    super::accountability::refresh(state);
-    match &state.mode {
-        Mode::Overdue { list, .. } => {
-            let list = list.clone();
-            let rows = overdue_rows(state);
-            let sel = list.sel.min(rows.len().saturating_sub(1));
-            state.mode = Mode::Overdue {
-                rows,
-                list: ListState { sel, ..list },
-            };
-        }
-        Mode::Agencies { list, .. } => {
-            let list = list.clone();
-            let rows = query::agency_rows(&state.plan, &state.status, &state.ledger, state.today);
-            state.mode = Mode::Agencies { rows, list };
-        }
-        _ => {}
-    }
+    let key = selected_key(&state.mode);
+    refresh_rows(state, key);
 }

@@ -3,6 +3,7 @@
 //! mode: the tree, the full-screen lists, the notes, and the text inputs.
 
 mod accountability;
+mod filter;
 mod input;
 mod lists;
 mod notes;
@@ -44,13 +45,24 @@ pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
 pub const NEAR_DAYS: i64 = 14;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let list = filter::snapshot(state);
+    let fx = handle(state, msg);
+    filter::remember(state, list);
+    fx
+}
+
+fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Resize(w, h) => {
             state.size = (w, h);
             state.keep_visible();
+            if let Mode::Editor(e) = &mut state.mode {
+                input::resized(e);
+            }
             vec![]
         }
         Msg::Tick(today) => tick(state, today),
+        Msg::Started => tree::start(state),
         Msg::Quit => {
             state.quit = true;
             // The loop stops on `state.quit`; only the draft needs keeping.
@@ -86,6 +98,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 e.saving = false;
                 e.error = Some(text.clone());
             }
+            if let Mode::Deadline(d) = &mut state.mode
+                && matches!(change, Change::SetDeadline { .. })
+            {
+                d.error = Some(text.clone());
+            }
             state.flash = Some(Flash { text, error: true });
             vec![]
         }
@@ -111,10 +128,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 _ => state.selected,
             };
             let mine = &state.plan.node(mine).id;
-            let text = match changes.iter().rev().find(|(_, item)| item == mine) {
-                Some((who, item)) => S::TuiOvertaken.fill(state.lang, &[item, who]),
+            let text = match changes.iter().rev().find(|(_, item, _)| item == mine) {
+                Some((who, item, what)) => S::TuiOvertaken.fill(state.lang, &[item, who, what]),
                 None => match changes.last() {
-                    Some((who, item)) => S::TuiExternal.fill(state.lang, &[who, item]),
+                    Some((who, item, what)) => S::TuiExternal.fill(state.lang, &[item, who, what]),
                     None => S::TuiExternalAnon.get(state.lang).to_string(),
                 },
             };
@@ -131,17 +148,32 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notes = None;
             load_notes(state)
         }
-        msg => match &state.mode {
-            Mode::Tree => tree(state, msg),
-            Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
-            Mode::Overdue { .. } | Mode::Agencies { .. } => list(state, msg),
-            Mode::Help { .. } => help(state, msg),
-            Mode::Search(_) => search(state, msg),
-            Mode::Editor(_) => editor(state, msg),
-            Mode::Deadline(_) => deadline(state, msg),
-            Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
-            Mode::Matrix(_) => accountability::matrix(state, msg),
+        Msg::PasteRest(text) => input::paste_rest(state, &text),
+        Msg::Paste(_) if !state.mode.takes_text() => {
+            state.flash = Some(Flash {
+                text: S::TuiPasteNowhere.get(state.lang).to_string(),
+                error: true,
+            });
+            vec![]
+        }
+        msg => match filter::keys(state, &msg) {
+            Some(fx) => fx,
+            None => by_mode(state, msg),
         },
+    }
+}
+
+fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match &state.mode {
+        Mode::Tree => tree(state, msg),
+        Mode::Notes { .. } | Mode::ConfirmDelete { .. } => notes(state, msg),
+        Mode::Overdue { .. } | Mode::Agencies { .. } => list(state, msg),
+        Mode::Help { .. } => help(state, msg),
+        Mode::Search(_) => search(state, msg),
+        Mode::Editor(_) => editor(state, msg),
+        Mode::Deadline(_) => deadline(state, msg),
+        Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
+        Mode::Matrix(_) => accountability::matrix(state, msg),
     }
 }
 
@@ -157,10 +189,27 @@ pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
     {
         e.dirty = false;
         if let Some(d) = state.draft(&now()) {
-            fx.push(Effect::SaveDraft(d));
+            fx.push(keep_draft(state, d));
         }
     }
     fx
+}
+
+/// Keep the draft of the open editor: in the store, and here so `n` on its item reopens it.
+pub(super) fn keep_draft(state: &mut State, d: crate::store::Draft) -> Effect {
+    if let Mode::Editor(e) = &state.mode {
+        state.kept.insert(e.item, d.clone());
+    }
+    Effect::SaveDraft(d)
+}
+
+/// Forget the draft of the open editor (its note was saved, or its text erased).
+pub(super) fn forget_draft(state: &mut State) -> Option<Effect> {
+    let key = state.draft_key()?;
+    if let Mode::Editor(e) = &state.mode {
+        state.kept.remove(&e.item);
+    }
+    Some(Effect::ClearDraft(key))
 }
 
 /// After the selection moved: reset the detail, fetch notes if the item has any.
@@ -247,16 +296,21 @@ pub(super) fn saved(
         });
     }
     let mut fx = Vec::new();
-    let key = state.draft_key();
+    let closes = matches!(
+        change,
+        Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
+    );
+    if closes {
+        fx.extend(forget_draft(state));
+    }
     match &mut state.mode {
-        Mode::Editor(e)
-            if matches!(
-                change,
-                Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
-            ) =>
-        {
+        Mode::Editor(e) if closes => {
+            let note_on = e.agency.is_none().then_some(e.item);
+            state.accepted.record(note_on);
             state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
-            fx.extend(key.map(Effect::ClearDraft));
+        }
+        Mode::Deadline(_) if matches!(change, Change::SetDeadline { .. }) => {
+            state.mode = Mode::Tree;
         }
         Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
         _ => {}

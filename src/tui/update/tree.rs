@@ -6,7 +6,7 @@ use crate::i18n::S;
 use crate::plan::NodeIx;
 use crate::store::NewNote;
 use crate::tui::message::{Change, Effect, Msg};
-use crate::tui::state::{DeadlineInput, Flash, Mode, Search, State};
+use crate::tui::state::{DeadlineInput, Flash, ListKind, Mode, Search, State};
 
 pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
     let page = state.tree_height().saturating_sub(1).max(1) as isize;
@@ -53,26 +53,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             vec![]
         }
-        Msg::ToggleDone => {
-            if !writable(state) {
-                return vec![];
-            }
-            if !node.is_task() {
-                state.flash = Some(Flash {
-                    text: S::NotATask
-                        .fill(state.lang, &[&node.id, &state.status.tallies[sel].total]),
-                    error: true,
-                });
-                return vec![];
-            }
-            vec![Effect::Write {
-                change: Change::SetDone {
-                    item: sel,
-                    done: !state.status.items[sel].done,
-                },
-                undo: None,
-            }]
-        }
+        Msg::ToggleDone => toggle_done(state, sel),
         Msg::NewNote => open_editor(state, sel, None, NewNote::default()),
         Msg::EditDeadline => {
             if !writable(state) {
@@ -99,6 +80,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.mode = Mode::Search(Search {
                 query: String::new(),
                 hits: Vec::new(),
+                whole: 0,
                 at: 0,
                 origin: sel,
                 origin_expanded: state.expanded.clone(),
@@ -129,6 +111,12 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             if state.zoom {
                 state.zoom = false;
                 state.keep_visible();
+            } else if let Some(kind) = state.return_to.take() {
+                // Back to the list this item was opened from; the agency filter it set goes.
+                if kind != ListKind::Overdue && state.filter.take().is_some() {
+                    state.rebuild_rows();
+                }
+                super::filter::open_list(state, kind, None);
             } else if state.filter.take().is_some() {
                 state.rebuild_rows();
             } else {
@@ -138,6 +126,50 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         _ => vec![],
     }
+}
+
+/// Start on the first overdue task, else the task due next, rather than on part I's
+/// purposes. A draft offered at start (an editor open) keeps its item.
+pub(super) fn start(state: &mut State) -> Vec<Effect> {
+    if !matches!(state.mode, Mode::Tree) {
+        return vec![];
+    }
+    let first = crate::plan::query::overdue(
+        &state.plan,
+        &state.status,
+        &state.ledger,
+        state.today,
+        Some(36_500),
+        None,
+    )
+    .first()
+    .copied();
+    match first {
+        Some(ix) => super::go_to(state, ix),
+        None => vec![],
+    }
+}
+
+/// Mark task `ix` done, or reopen it.
+pub(super) fn toggle_done(state: &mut State, ix: NodeIx) -> Vec<Effect> {
+    if !writable(state) {
+        return vec![];
+    }
+    let node = state.plan.node(ix);
+    if !node.is_task() {
+        state.flash = Some(Flash {
+            text: S::NotATask.fill(state.lang, &[&node.id, &state.status.tallies[ix].total]),
+            error: true,
+        });
+        return vec![];
+    }
+    vec![Effect::Write {
+        change: Change::SetDone {
+            item: ix,
+            done: !state.status.items[ix].done,
+        },
+        undo: None,
+    }]
 }
 
 pub(super) fn parent(state: &mut State) -> Vec<Effect> {
@@ -157,6 +189,17 @@ pub(super) fn open_editor(
     note: NewNote,
 ) -> Vec<Effect> {
     if !writable(state) {
+        return vec![];
+    }
+    // What was typed here and closed with Esc comes back, whichever key opens the editor.
+    if let Some(d) = state.kept.get(&item) {
+        let mut editor = State::editor(item, d.note_id, &d.note);
+        editor.kept_as = Some(d.key());
+        state.flash = Some(Flash {
+            text: S::TuiDraftReopened.get(state.lang).to_string(),
+            error: false,
+        });
+        state.mode = Mode::Editor(Box::new(editor));
         return vec![];
     }
     state.mode = Mode::Editor(Box::new(State::editor(item, note_id, &note)));

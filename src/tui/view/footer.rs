@@ -23,8 +23,9 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
                 format!("  {}", S::TuiNoMatch.get(lang))
             } else {
                 format!(
-                    "  {}",
-                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()])
+                    "  {} · {}",
+                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()]),
+                    S::TuiMatchesWhole.fill(lang, &[&search.whole])
                 )
             };
             let query = sanitize(&search.query, false).into_owned();
@@ -54,6 +55,22 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
                 Some(x),
             )
         }
+        // A list's filter, while typed or kept, with how many rows it lets through.
+        m if m.list().is_some_and(|l| l.typing || !l.query.is_empty()) => {
+            let l = m.list().expect("a list");
+            let prompt = format!("{}: ", S::TuiFilter.get(lang));
+            let query = sanitize(&l.query, false).into_owned();
+            let x = width(&prompt) + width(&query);
+            let count = S::TuiListRows.fill(lang, &[&m.row_keys().len()]);
+            (
+                Line::from(vec![
+                    Span::styled(prompt, t.accent()),
+                    Span::raw(query),
+                    Span::styled(format!("  · {count}"), t.dim()),
+                ]),
+                l.typing.then_some(x),
+            )
+        }
         Mode::ConfirmDelete { id, .. } => (
             Line::from(Span::styled(
                 S::TuiConfirmDelete.fill(lang, &[id]),
@@ -64,11 +81,12 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         _ => (status_line(s, t), None),
     };
     let keys = match &s.mode {
+        m if m.list().is_some_and(|l| l.typing) => S::KeysListFilter,
         Mode::Tree if w >= 100 => S::KeysTreeWide,
         Mode::Tree => S::KeysTree,
         Mode::Notes { .. } => S::KeysNotes,
         Mode::ConfirmDelete { .. } => S::KeysConfirm,
-        Mode::Overdue { .. } => S::KeysList,
+        Mode::Overdue { .. } => S::KeysOverdue,
         Mode::Agencies { .. } => S::KeysAgencies,
         Mode::Search(_) => S::KeysSearch,
         Mode::Editor(_) => S::KeysEditor,
@@ -84,7 +102,10 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
             truncate(d.error.as_deref().unwrap_or(""), w).into_owned(),
             t.error(),
         )),
-        _ => Line::from(Span::styled(truncate(keys, w).into_owned(), t.dim())),
+        _ => Line::from(Span::styled(
+            truncate(&squeeze(keys, w), w).into_owned(),
+            t.dim(),
+        )),
     };
     f.render_widget(Paragraph::new(vec![first, second]), area);
     if let Some(x) = cursor
@@ -92,6 +113,22 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     {
         f.set_cursor_position(Position::new(area.x + x as u16, area.y));
     }
+}
+
+/// The keys with narrower gaps when the width is short of them: the last keys (? help,
+/// q quit) stay on screen rather than being cut.
+fn squeeze(keys: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    if width(keys) <= w {
+        return keys.into();
+    }
+    // As few as needed, from the left: " · " becomes two spaces, then two spaces one.
+    let mut out = keys.to_string();
+    for (wide, narrow) in [(" · ", "  "), ("  ", " ")] {
+        while width(&out) > w && out.contains(wide) {
+            out = out.replacen(wide, narrow, 1);
+        }
+    }
+    out.into()
 }
 
 /// The message of the last action, or where the selection is and how the plan stands.

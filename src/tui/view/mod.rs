@@ -1,6 +1,7 @@
 //! `view(state)`: draws the state, reads it only. One file per region.
 
 mod accountability;
+pub mod ascii;
 mod detail;
 pub mod editor;
 mod footer;
@@ -26,6 +27,9 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
     if a.too_small {
         let msg = S::TuiTooSmall.fill(s.lang, &[&size.width, &size.height]);
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), size);
+        if s.ascii {
+            ascii::apply(f.buffer_mut());
+        }
         return;
     }
     header::draw(f, s, t, a.header);
@@ -60,6 +64,9 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
         editor::draw(f, s, t, a.body, e);
     }
     footer::draw(f, s, t, a.footer);
+    if s.ascii {
+        ascii::apply(f.buffer_mut());
+    }
 }
 
 fn divider(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, wide: bool) {

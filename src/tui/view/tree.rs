@@ -8,9 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use ratatui::style::{Modifier, Style};
+
 use crate::plan::{NodeIx, due};
-use crate::text::{sanitize, truncate, width};
-use crate::tui::state::State;
+use crate::text::{fold, sanitize, truncate, width};
+use crate::tui::matching::marks;
+use crate::tui::state::{Mode, State};
 
 pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     let h = usize::from(area.height);
@@ -87,13 +90,50 @@ fn line(s: &State, t: Theme, ix: NodeIx, w: usize) -> Line<'static> {
     } else {
         base.patch(t.bold())
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(head, base),
         Span::styled(g, if selected { base } else { gstyle }),
         Span::styled(" ", base),
         Span::styled(label, if selected { base } else { t.dim() }),
-        Span::styled(title, strong),
+    ];
+    spans.extend(highlighted(s, t, title, strong));
+    spans.extend([
         Span::styled(" ".repeat(pad), base),
         Span::styled(right, if selected { base } else { t.dim() }),
-    ])
+    ]);
+    Line::from(spans)
+}
+
+/// The title, with the words being searched for marked (underlined, and in the accent colour)
+/// where they start a word.
+fn highlighted(s: &State, t: Theme, title: String, style: Style) -> Vec<Span<'static>> {
+    let Mode::Search(q) = &s.mode else {
+        return vec![Span::styled(title, style)];
+    };
+    let words: Vec<String> = fold(&q.query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let marks = marks(&title, &words);
+    if !marks.contains(&true) {
+        return vec![Span::styled(title, style)];
+    }
+    let hit = style
+        .patch(t.accent())
+        .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut on = marks[0];
+    for (c, &m) in title.chars().zip(&marks) {
+        if m != on {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if on { hit } else { style },
+            ));
+            on = m;
+        }
+        run.push(c);
+    }
+    spans.push(Span::styled(run, if on { hit } else { style }));
+    spans
 }

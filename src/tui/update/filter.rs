@@ -1,0 +1,266 @@
+//! What every full-screen list (o, a, s, c, m) shares: `/` filters its rows as you type,
+//! without diacritics (as the tree's search does), and each list is remembered where it was
+//! left, so Enter on a row and coming back finds the same row and filter.
+
+use super::list_height;
+use crate::i18n::S;
+use crate::plan::accountability as acc;
+use crate::plan::query;
+use crate::text::fold;
+use crate::tui::message::{Effect, Msg};
+use crate::tui::state::{Flash, ListKind, ListState, Matrix, Mode, Remembered, State};
+
+/// The text a row is matched against, folded: an item's id, title and answering agencies;
+/// an agency's id, names and aliases.
+fn label(state: &State, kind: ListKind, key: usize) -> String {
+    let agency = |a: usize| {
+        let a = state.plan.agencies.get(a);
+        format!("{}\n{}", a.folded().join("\n"), fold(&a.name_en))
+    };
+    match kind {
+        ListKind::Overdue => {
+            let n = state.plan.node(key);
+            let mut l = format!("{}\n{}", fold(&n.id), fold(&n.title));
+            for e in n.responsible() {
+                l.push('\n');
+                l.push_str(&agency(e.agency));
+            }
+            l
+        }
+        _ => agency(key),
+    }
+}
+
+/// Whether a row has every word of the filter, each at the start of one of its words ("so n"
+/// is Sở Nội vụ, not every name with "so" and an "n" somewhere).
+fn matches(state: &State, kind: ListKind, key: usize, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let l = label(state, kind, key);
+    let own: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        own.iter().any(|o| o.starts_with(w))
+    })
+}
+
+/// Recompute the rows of the list on screen from the data, keep those its filter lets
+/// through, and put the selection back on `key` (else on the same position).
+pub(super) fn refresh_rows(state: &mut State, key: Option<usize>) {
+    let Some(kind) = state.mode.list_kind() else {
+        return;
+    };
+    let query = state
+        .mode
+        .list()
+        .map(|l| l.query.clone())
+        .unwrap_or_default();
+    let words: Vec<String> = fold(&query)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let keep = |state: &State, k: usize| matches(state, kind, k, &words);
+    match &state.mode {
+        Mode::Overdue { .. } => {
+            let mut rows = super::lists::overdue_rows(state);
+            rows.retain(|&k| keep(state, k));
+            if let Mode::Overdue { rows: r, .. } = &mut state.mode {
+                *r = rows;
+            }
+        }
+        Mode::Agencies { .. } => {
+            let mut rows =
+                query::agency_rows(&state.plan, &state.status, &state.ledger, state.today);
+            rows.retain(|r| keep(state, r.agency));
+            if let Mode::Agencies { rows: r, .. } = &mut state.mode {
+                *r = rows;
+            }
+        }
+        Mode::Parts { .. } => {
+            let mut rows = acc::recordable(&state.plan, state.selected);
+            rows.retain(|&k| keep(state, k));
+            if let Mode::Parts { agencies, .. } = &mut state.mode {
+                *agencies = rows;
+            }
+        }
+        Mode::Checklist { item, .. } => {
+            let mut rows = super::accountability::checklist_rows(state, *item);
+            rows.retain(|r| keep(state, r.agency));
+            if let Mode::Checklist { rows: r, .. } = &mut state.mode {
+                *r = rows;
+            }
+        }
+        Mode::Matrix(m) => {
+            let mut rows = super::accountability::matrix_rows(state, &m.columns);
+            rows.retain(|r| keep(state, r.0));
+            if let Mode::Matrix(m) = &mut state.mode {
+                m.rows = rows;
+            }
+        }
+        _ => {}
+    }
+    let keys = state.mode.row_keys();
+    let height = list_height(state);
+    if let Some(list) = state.mode.list_mut() {
+        let len = keys.len();
+        list.sel = key
+            .and_then(|k| keys.iter().position(|&x| x == k))
+            .unwrap_or(list.sel)
+            .min(len.saturating_sub(1));
+        list.offset = list.offset.min(len.saturating_sub(height));
+        list.step(len, 0, height);
+    }
+}
+
+/// The key of the selected row of the list on screen.
+pub(super) fn selected_key(mode: &Mode) -> Option<usize> {
+    let sel = mode.list()?.sel;
+    mode.row_keys().get(sel).copied()
+}
+
+/// Open a list, where it was left (row and filter); `key` overrides the remembered row.
+pub(super) fn open_list(state: &mut State, kind: ListKind, key: Option<usize>) {
+    let remembered = state.lists.get(&kind).cloned();
+    let list = remembered
+        .as_ref()
+        .map(|r| ListState {
+            typing: false,
+            ..r.list.clone()
+        })
+        .unwrap_or_default();
+    let key = key.or(remembered.and_then(|r| r.key));
+    state.mode = match kind {
+        ListKind::Overdue => Mode::Overdue {
+            rows: Vec::new(),
+            list,
+        },
+        ListKind::Agencies => Mode::Agencies {
+            rows: Vec::new(),
+            list,
+        },
+        ListKind::Parts => Mode::Parts {
+            agencies: Vec::new(),
+            list,
+        },
+        ListKind::Checklist => {
+            let Some(item) = acc::checklist_milestone(&state.plan).map(|m| m.item) else {
+                return;
+            };
+            Mode::Checklist {
+                item,
+                rows: Vec::new(),
+                list,
+            }
+        }
+        ListKind::Matrix => {
+            let by_section = matches!(
+                state.mode,
+                Mode::Matrix(ref m) if m.by_section
+            );
+            Mode::Matrix(Box::new(Matrix {
+                by_section,
+                columns: super::accountability::columns(state, by_section),
+                rows: Vec::new(),
+                list,
+                col: 0,
+                col_offset: 0,
+            }))
+        }
+    };
+    refresh_rows(state, key);
+}
+
+/// Where the list on screen is, to remember it when it closes.
+pub(super) fn snapshot(state: &State) -> Option<(ListKind, Remembered)> {
+    let kind = state.mode.list_kind()?;
+    Some((
+        kind,
+        Remembered {
+            list: state.mode.list()?.clone(),
+            key: selected_key(&state.mode),
+        },
+    ))
+}
+
+/// After a message: a list that closed is remembered as it was.
+pub(super) fn remember(state: &mut State, before: Option<(ListKind, Remembered)>) {
+    if let Some((kind, mut r)) = before
+        && state.mode.list_kind() != Some(kind)
+    {
+        r.list.typing = false;
+        state.lists.insert(kind, r);
+    }
+}
+
+/// `/`, typing into the filter, and Esc clearing it. None when the message is the list's own
+/// (moving, acting on the row).
+pub(super) fn keys(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
+    let key = selected_key(&state.mode);
+    let list = state.mode.list_mut()?;
+    let changed = if list.typing {
+        match msg {
+            Msg::InputChar(c) => {
+                list.query.push(*c);
+                true
+            }
+            Msg::Paste(p) => {
+                list.query.push_str(&super::input::pasted(p, false));
+                true
+            }
+            Msg::InputBackspace => {
+                list.query.pop();
+                true
+            }
+            // Enter keeps the filter and gives the keys back to the list.
+            Msg::Submit => {
+                list.typing = false;
+                false
+            }
+            // Esc clears the filter and stays on the row that was selected.
+            Msg::Back => {
+                list.typing = false;
+                list.query.clear();
+                refresh_rows(state, key);
+                return Some(vec![]);
+            }
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom => {
+                return None;
+            }
+            Msg::Quit | Msg::Resize(..) | Msg::Tick(_) => return None,
+            _ => false,
+        }
+    } else {
+        match msg {
+            Msg::StartSearch => {
+                list.typing = true;
+                state.flash = None;
+                return Some(vec![]);
+            }
+            Msg::Back if !list.query.is_empty() => {
+                list.query.clear();
+                refresh_rows(state, key);
+                return Some(vec![]);
+            }
+            // A letter with no meaning here: the list stays, and says how to filter.
+            Msg::InputChar(_) => {
+                state.flash = Some(Flash {
+                    text: S::TuiListHint.get(state.lang).to_string(),
+                    error: false,
+                });
+                return Some(vec![]);
+            }
+            _ => return None,
+        }
+    };
+    // A new filter starts on its first row, as the tree's search does.
+    if changed {
+        list.sel = 0;
+        list.offset = 0;
+        refresh_rows(state, None);
+    }
+    Some(vec![])
+}
