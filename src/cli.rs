@@ -362,9 +362,6 @@ pub enum Command {
     Plans,
     /// Read a plan's text (as extracted from the PDF) into a plan file, with a review
     Transcribe(crate::commands::transcribe::TranscribeArgs),
-    /// Time the interface and the commands, count terminal bytes (see BENCHMARKS.md)
-    #[command(hide = true)]
-    Bench(crate::commands::bench::BenchArgs),
     /// Check the database: integrity, schema version, journal, size, permissions, last
     /// backup, and whether another process is using it (changes nothing)
     Doctor,

@@ -7,12 +7,23 @@ fn main() -> ExitCode {
     let cli = Cli::from_env();
     let lang = cli.global.lang;
     let result = match &cli.command {
-        // The one place output meets the terminal: see `TerminalSafe`.
-        Some(cmd) => commands::run(
-            &cli.global,
-            cmd,
-            &mut kehoach::text::TerminalSafe::new(std::io::stdout().lock()),
-        ),
+        // The one place output meets the terminal: see `TerminalSafe`. Buffered, so a screen
+        // of output is one write, not one per line (stdout alone flushes at every newline);
+        // `commands::run` flushes at the end, and the buffer is dropped (flushed) before an
+        // error is printed below. A command that saves several changes flushes after each
+        // one's acknowledgement (`commands::write::done`).
+        Some(cmd) => {
+            let stdout = std::io::stdout();
+            let tty = std::io::IsTerminal::is_terminal(&stdout);
+            commands::run(
+                &cli.global,
+                cmd,
+                &mut kehoach::text::TerminalSafe::with(
+                    std::io::BufWriter::with_capacity(64 * 1024, stdout.lock()),
+                    tty,
+                ),
+            )
+        }
         None => kehoach::tui::run(&cli.global),
     };
     match result {

@@ -846,7 +846,7 @@ fn the_upgrade_to_schema_5_keeps_drafts_kept_before() {
         .unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 5);
+    assert_eq!(s.schema_version().unwrap(), schema::latest());
     let kept = s.drafts("lan").unwrap();
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].session, "");
@@ -1023,4 +1023,49 @@ fn opening_a_database_creates_no_probe_file_beside_it() {
     );
     assert_eq!(after, before, "the folder was written to");
     drop(first);
+}
+
+#[test]
+fn a_note_is_found_without_diacritics_after_add_edit_and_restore() {
+    let (_dir, _path, mut s) = seeded();
+    let lan = actor("lan");
+    let found = |s: &Store, q: &str| {
+        let per_plan = s.folded_notes(PLAN_ID).unwrap();
+        let in_plan = per_plan
+            .get("IV.2.c")
+            .is_some_and(|f| q.split(' ').all(|w| f.contains(w)));
+        (in_plan, s.items_by_notes(q).unwrap().len())
+    };
+    let id = s
+        .add_note(
+            PLAN_ID,
+            "IV.2.c",
+            &NewNote {
+                text: "Đã giải ngân vốn đất đai".into(),
+                doc_ref: Some("45/BC-SNV".into()),
+                doc_date: None,
+            },
+            &lan,
+        )
+        .unwrap();
+    assert_eq!(found(&s, "giai ngan"), (true, 1));
+    assert_eq!(
+        s.items_by_notes("dat dai 45/bc").unwrap(),
+        vec![(PLAN_ID.to_string(), "IV.2.c".to_string())]
+    );
+    // A second note on the item: both are searched, and deleting one keeps the other's text.
+    let other = s
+        .add_note(PLAN_ID, "IV.2.c", &note("Kiểm tra"), &lan)
+        .unwrap();
+    assert_eq!(found(&s, "kiem tra giai ngan"), (true, 1));
+    s.delete_note(other, &lan).unwrap();
+    assert_eq!(found(&s, "kiem tra"), (false, 0));
+    assert_eq!(found(&s, "giai ngan"), (true, 1));
+    s.edit_note(id, &note("Tuyên truyền"), &lan).unwrap();
+    assert_eq!(found(&s, "giai ngan"), (false, 0));
+    assert_eq!(found(&s, "tuyen truyen"), (true, 1));
+    let deleted = s.delete_note(id, &lan).unwrap();
+    assert_eq!(found(&s, "tuyen truyen"), (false, 0));
+    s.restore_note(&deleted, &lan).unwrap();
+    assert_eq!(found(&s, "tuyen truyen"), (true, 1));
 }

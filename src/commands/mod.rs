@@ -4,7 +4,6 @@
 mod accountability;
 pub use accountability::{state_word, timing_words};
 mod agencies;
-pub mod bench;
 mod changes;
 mod doctor;
 mod export;
@@ -293,7 +292,6 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         }
         Command::Import { file, .. } => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
-        Command::Bench(args) => return bench::run(g, args, out),
         Command::Doctor => return doctor::run(g, out),
         Command::Transcribe(args) => return transcribe::run(g, args, out),
         _ => {}
@@ -426,8 +424,7 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
         | Command::Import { .. }
         | Command::Plans
         | Command::Doctor
-        | Command::Transcribe(_)
-        | Command::Bench(_) => {
+        | Command::Transcribe(_) => {
             unreachable!()
         }
     };

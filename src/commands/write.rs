@@ -47,6 +47,9 @@ pub fn done(ctx: &mut Ctx, ids: &[String], done: bool, out: &mut dyn Write) -> R
             (_, false) => S::Reopened.fill(ctx.lang, &[&id]),
         };
         writeln!(out, "{msg}").or_fail()?;
+        // Output is buffered (main.rs); each saved change is said as soon as it is committed,
+        // so a run killed halfway through a list has acknowledged exactly what it saved.
+        out.flush().or_fail()?;
     }
     Ok(())
 }

@@ -58,14 +58,34 @@ pub struct AgencyMark {
 }
 
 /// Every recorded agency state of one plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Ledger {
     marks: HashMap<(NodeIx, AgencyIx), AgencyMark>,
+    /// Which ledger this is (0: the empty default); see [`Status::generation`].
+    generation: u64,
+}
+
+/// The marks only: two ledgers read from the same rows print the same, whatever their
+/// generation.
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger")
+            .field("marks", &self.marks)
+            .finish()
+    }
 }
 
 impl Ledger {
     pub fn new(marks: HashMap<(NodeIx, AgencyIx), AgencyMark>) -> Ledger {
-        Ledger { marks }
+        Ledger {
+            marks,
+            generation: super::status::next_generation(),
+        }
+    }
+
+    /// Equal generations, equal contents: a ledger never changes once built.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn mark(&self, item: NodeIx, agency: AgencyIx) -> Option<&AgencyMark> {
@@ -102,8 +122,7 @@ pub fn responsible(plan: &Plan, ix: NodeIx) -> Vec<AgencyIx> {
     for e in roles.lead.iter().chain(&roles.implementing) {
         out.extend_from_slice(plan.agencies.expanded(e.agency));
     }
-    let order = plan.agencies.sorted();
-    out.sort_by_key(|a| order.iter().position(|x| x == a));
+    out.sort_by_key(|&a| plan.agencies.rank(a));
     out.dedup();
     out
 }
@@ -115,8 +134,7 @@ pub fn answerable(plan: &Plan, item: NodeIx, also: &[NodeIx]) -> Vec<AgencyIx> {
     for &a in also {
         out.extend(responsible(plan, a));
     }
-    let order = plan.agencies.sorted();
-    out.sort_by_key(|a| order.iter().position(|x| x == a));
+    out.sort_by_key(|&a| plan.agencies.rank(a));
     out.dedup();
     out
 }
@@ -380,7 +398,6 @@ pub struct Missing {
 /// Sorted by deadline, then agency order, then document order.
 pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) -> Vec<Missing> {
     let mut out = Vec::new();
-    let order = plan.agencies.sorted();
     for t in plan.tasks() {
         if status.items[t].done || status.deadlines[t] >= until {
             continue;
@@ -408,7 +425,7 @@ pub fn missing(plan: &Plan, status: &Status, ledger: &Ledger, until: NaiveDate) 
     out.sort_by_key(|m| {
         (
             status.deadlines[m.item],
-            order.iter().position(|&x| x == m.agency),
+            plan.agencies.rank(m.agency),
             m.item,
         )
     });

@@ -18,11 +18,24 @@ pub struct Agency {
     /// Direct members (groups only).
     pub members: Vec<AgencyIx>,
     pub in_text: bool,
-    /// Folded id, name and aliases, one per line: what search and resolve compare.
-    pub(crate) folded: Vec<String>,
+    /// Folded id, name, aliases and English name: what search and resolve compare. Worked
+    /// out on first use (most commands resolve no agency); see [`Agency::folded`].
+    pub(crate) folded: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Agency {
+    /// Id, name, aliases and English name, lower case and without diacritics.
+    pub(crate) fn folded(&self) -> &[String] {
+        self.folded.get_or_init(|| {
+            let mut f = vec![fold(&self.id), fold(&self.name)];
+            f.extend(self.aliases.iter().map(|s| fold(s)));
+            if !self.name_en.is_empty() {
+                f.push(fold(&self.name_en));
+            }
+            f
+        })
+    }
+
     pub fn is_group(&self) -> bool {
         self.kind == AgencyKind::Group
     }
@@ -43,15 +56,17 @@ impl Agency {
         if english && !self.name_en.is_empty() {
             return &self.name_en;
         }
-        let name = fold(&self.name);
+        // Folded once per agency: [id, name, aliases…, English name].
+        let folded = self.folded();
+        let name = &folded[1];
         // Also skipped: forms that start in lower case ("các cơ quan, đơn vị"), as printed
         // mid-sentence.
         std::iter::once(&self.name)
-            .chain(self.aliases.iter().filter(|a| {
-                let f = fold(a);
-                a.chars().count() > 3
+            .chain(self.aliases.iter().zip(&folded[2..]).filter_map(|(a, f)| {
+                (a.chars().count() > 3
                     && a.chars().next().is_some_and(char::is_uppercase)
-                    && !(name.ends_with(&f) && name != f)
+                    && !(name.ends_with(f.as_str()) && name != f))
+                    .then_some(a)
             }))
             .min_by_key(|a| a.chars().count())
             .map(String::as_str)
@@ -68,8 +83,16 @@ pub struct Agencies {
     /// For each group: every agency under it that is not itself a group with members; for an
     /// agency (or an empty group): itself.
     expanded: Vec<Vec<AgencyIx>>,
-    /// All agencies in Vietnamese order of their names.
-    sorted: Vec<AgencyIx>,
+    /// All agencies in Vietnamese order of their names: sorted on first use, since most
+    /// commands list no agencies and the collation keys were a tenth of a start.
+    sorted: std::sync::OnceLock<Sorted>,
+}
+
+/// The Vietnamese order, and each agency's place in it.
+#[derive(Debug, Clone, Default)]
+struct Sorted {
+    order: Vec<AgencyIx>,
+    rank: Vec<usize>,
 }
 
 /// Why an agency query did not name exactly one agency.
@@ -120,14 +143,12 @@ impl Agencies {
                 stack.extend(list[m].members.iter().copied());
             }
         }
-        let mut sorted: Vec<AgencyIx> = (0..n).collect();
-        sorted.sort_by_cached_key(|&a| vi_key(&list[a].name));
         Ok(Agencies {
             list,
             by_id,
             within,
             expanded,
-            sorted,
+            sorted: Default::default(),
         })
     }
 
@@ -149,7 +170,24 @@ impl Agencies {
 
     /// Agencies in Vietnamese alphabetical order of their names.
     pub fn sorted(&self) -> &[AgencyIx] {
-        &self.sorted
+        &self.order().order
+    }
+
+    /// Where `a` comes in [`Agencies::sorted`]: sort agencies by it.
+    pub fn rank(&self, a: AgencyIx) -> usize {
+        self.order().rank[a]
+    }
+
+    fn order(&self) -> &Sorted {
+        self.sorted.get_or_init(|| {
+            let mut order: Vec<AgencyIx> = (0..self.list.len()).collect();
+            order.sort_by_cached_key(|&a| vi_key(&self.list[a].name));
+            let mut rank = vec![0; order.len()];
+            for (place, &a) in order.iter().enumerate() {
+                rank[a] = place;
+            }
+            Sorted { order, rank }
+        })
     }
 
     pub fn by_id(&self, id: &str) -> Option<AgencyIx> {
@@ -176,10 +214,10 @@ impl Agencies {
             return Ok(ix);
         }
         let exact: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
-            .filter(|&i| self.list[i].folded.contains(&q))
+            .filter(|&i| self.list[i].folded().contains(&q))
             .collect();
         if exact.len() == 1 {
             return Ok(exact[0]);
@@ -191,11 +229,11 @@ impl Agencies {
         // Whole words first: "chi lang" is Chi Lăng, not the veterans' association ("cựu
         // chiến binh tỉnh Lạng Sơn"), whose words only begin with them.
         let whole: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
             .filter(|&i| {
-                self.list[i].folded.iter().any(|f| {
+                self.list[i].folded().iter().any(|f| {
                     let names: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).collect();
                     words.iter().all(|w| {
                         let w: Vec<&str> = w.split(|c: char| !c.is_alphanumeric()).collect();
@@ -208,12 +246,12 @@ impl Agencies {
             return Ok(whole[0]);
         }
         let partial: Vec<AgencyIx> = self
-            .sorted
+            .sorted()
             .iter()
             .copied()
             .filter(|&i| {
                 self.list[i]
-                    .folded
+                    .folded()
                     .iter()
                     .any(|f| words.iter().all(|w| f.contains(w)))
             })
@@ -222,11 +260,11 @@ impl Agencies {
             1 => Ok(partial[0]),
             0 => {
                 let mut scored: Vec<(f64, AgencyIx)> = self
-                    .sorted
+                    .sorted()
                     .iter()
                     .map(|&i| {
                         let best = self.list[i]
-                            .folded
+                            .folded()
                             .iter()
                             .map(|f| strsim::normalized_levenshtein(f, &q))
                             .fold(0.0, f64::max);

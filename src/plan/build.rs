@@ -49,13 +49,13 @@ pub enum PlanError {
     Empty,
 }
 
-pub(super) fn parse(json: &str) -> Result<Plan, PlanError> {
+pub(super) fn parse(json: &str, normalise_text: bool) -> Result<Plan, PlanError> {
     let file: PlanFile = serde_json::from_str(json).map_err(|e| PlanError::Json {
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    build(file)
+    build(file, normalise_text)
 }
 
 /// serde_json appends " at line L column C"; the error already says where.
@@ -73,7 +73,7 @@ fn date(value: &str, at: impl Fn() -> String) -> Result<NaiveDate, PlanError> {
     })
 }
 
-fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
+fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
     if file.format != file::FORMAT {
         return Err(PlanError::Format {
             found: file.format,
@@ -83,7 +83,9 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
     if file.nodes.is_empty() {
         return Err(PlanError::Empty);
     }
-    normalise(&mut file);
+    if normalise_text {
+        normalise(&mut file);
+    }
     let agencies = build_agencies(&file)?;
     let default_deadline = date(&file.default_deadline, || "default_deadline".into())?;
     let utc_offset: chrono::FixedOffset =
@@ -155,25 +157,6 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
         })
         .collect::<Result<Vec<_>, PlanError>>()?;
 
-    let folded = nodes
-        .iter()
-        .map(|n: &Node| {
-            let mut agency_text = String::new();
-            for r in super::Role::ALL {
-                for e in n.own_roles.get(r) {
-                    agency_text.push_str(&agencies.get(e.agency).folded.join("\n"));
-                    agency_text.push('\n');
-                }
-            }
-            Folded {
-                id: ids::key(&n.id),
-                title: fold(&n.title),
-                text: fold(&n.text),
-                agencies: agency_text,
-            }
-        })
-        .collect();
-
     Ok(Plan {
         file,
         default_deadline,
@@ -184,9 +167,32 @@ fn build(mut file: PlanFile) -> Result<Plan, PlanError> {
         nodes,
         roots,
         by_key,
-        folded,
+        folded: Default::default(),
         parts: Default::default(),
     })
+}
+
+/// Each node's searchable text, folded: its id key, title, text and the names of the agencies
+/// it names itself (registry edits included, as the plan is when first searched).
+pub(super) fn fold_nodes(plan: &Plan) -> Vec<Folded> {
+    plan.nodes
+        .iter()
+        .map(|n| {
+            let mut agency_text = String::new();
+            for r in super::Role::ALL {
+                for e in n.own_roles.get(r) {
+                    agency_text.push_str(&plan.agencies.get(e.agency).folded().join("\n"));
+                    agency_text.push('\n');
+                }
+            }
+            Folded {
+                id: ids::key(&n.id),
+                title: fold(&n.title),
+                text: fold(&n.text),
+                agencies: agency_text,
+            }
+        })
+        .collect()
 }
 
 /// NFC every string of the file, so what is compared and stored is what is shown.
@@ -236,11 +242,6 @@ fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let mut folded = vec![fold(&a.id), fold(&a.name)];
-        folded.extend(a.aliases.iter().map(|s| fold(s)));
-        if !a.name_en.is_empty() {
-            folded.push(fold(&a.name_en));
-        }
         list.push(Agency {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -249,7 +250,7 @@ fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
             kind: a.kind,
             members,
             in_text: a.in_text,
-            folded,
+            folded: Default::default(),
         });
     }
     Agencies::new(list).map_err(PlanError::GroupCycle)
@@ -434,6 +435,9 @@ impl Plan {
         file.agencies = agencies;
         self.agencies = build_agencies(&file)?;
         self.file = file;
+        // Both are worked out from the registry on first use.
+        self.folded = Default::default();
+        self.parts = Default::default();
         Ok(())
     }
 }

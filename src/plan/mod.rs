@@ -160,8 +160,9 @@ pub struct Plan {
     pub nodes: Vec<Node>,
     pub roots: Vec<NodeIx>,
     by_key: HashMap<String, NodeIx>,
-    /// Folded searchable text per node.
-    folded: Vec<Folded>,
+    /// Folded searchable text per node: worked out on first search, since most commands
+    /// (`status`, `overdue`, …) search nothing and folding every node is most of a start.
+    folded: std::sync::OnceLock<Vec<Folded>>,
     /// Per node, the agencies whose part can be recorded: worked out on first use, since the
     /// "who is late" questions ask it for every agency and task (see [`due`]).
     parts: std::sync::OnceLock<Vec<Vec<AgencyIx>>>,
@@ -181,7 +182,14 @@ pub struct Folded {
 impl Plan {
     /// Parse and validate a plan file's text. Errors carry line and column or the bad id.
     pub fn parse(json: &str) -> Result<Plan, PlanError> {
-        build::parse(json)
+        build::parse(json, true)
+    }
+
+    /// [`Plan::parse`] for a plan file the store keeps: it was put in NFC when imported
+    /// (schema 6), so its strings are not normalised again on every start, unless it spells
+    /// characters as `\u` escapes, which NFC of the text does not reach.
+    pub fn parse_stored(json: &str) -> Result<Plan, PlanError> {
+        build::parse(json, json.contains("\\u"))
     }
 
     /// The plan compiled into the binary.
@@ -262,6 +270,6 @@ impl Plan {
 
     /// The lowercase, diacritic-free text searched for this node.
     pub fn folded(&self, ix: NodeIx) -> &Folded {
-        &self.folded[ix]
+        &self.folded.get_or_init(|| build::fold_nodes(self))[ix]
     }
 }

@@ -81,6 +81,15 @@ pub struct Status {
     pub deadlines: Vec<NaiveDate>,
     /// Done/total tasks in each node's subtree.
     pub tallies: Vec<Tally>,
+    /// Changes whenever the status is built or recomputed: views that derive something from
+    /// it (the interface's late glyphs and overdue count) keep the result until it changes.
+    generation: u64,
+}
+
+/// A number no status or ledger built before has: see [`Status::generation`].
+pub(crate) fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Status {
@@ -91,9 +100,15 @@ impl Status {
             items,
             deadlines: Vec::new(),
             tallies: Vec::new(),
+            generation: 0,
         };
         s.recompute(plan);
         s
+    }
+
+    /// Which build of the status this is: equal generations, equal contents.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A status with nothing done and no overrides.
@@ -103,6 +118,7 @@ impl Status {
 
     /// Recompute deadlines and tallies after `items` changed. Linear in the plan's size.
     pub fn recompute(&mut self, plan: &Plan) {
+        self.generation = next_generation();
         let n = plan.nodes.len();
         self.deadlines.clear();
         self.deadlines.reserve(n);

@@ -159,7 +159,15 @@ fn import_in(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
          ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, \
          imported_at=excluded.imported_at, imported_by=excluded.imported_by, seq=excluded.seq",
-        params![plan.id(), plan.title(), json, actor.now, actor.user, seq],
+        // Stored in NFC (as the plan was built from it), so loading need not normalise again.
+        params![
+            plan.id(),
+            plan.title(),
+            crate::text::nfc(json),
+            actor.now,
+            actor.user,
+            seq
+        ],
     )
     .map_err(StoreError::from)?;
     {

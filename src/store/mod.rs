@@ -12,6 +12,7 @@ mod open;
 mod read;
 mod restore;
 pub mod schema;
+#[cfg(feature = "stress")]
 mod stress;
 mod write;
 
@@ -28,6 +29,7 @@ pub use notes::{Draft, DraftKey, MAX_NOTE_BYTES, NewNote, NoteError, NoteWriteEr
 pub use open::APPLICATION_ID;
 pub use read::{AuditRow, Note, PlanRow};
 pub use restore::{RESTORE_ACTION, RestoreMark, Restored, restore_unusable};
+#[cfg(feature = "stress")]
 pub use stress::StressSize;
 pub use write::Actor;
 

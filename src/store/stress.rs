@@ -1,5 +1,12 @@
 //! A large database for benchmarks: many plans the size of the real one, with notes, done
 //! items and audit history, so figures show how kehoach behaves after years of use.
+//!
+//! Compiled only with the `stress` feature, which the benches turn on (Cargo.toml): the shipped
+//! binary has no generator. It stays here rather than in benches/ because it writes SQL, and
+//! SQL lives in the store. Going through the public write API instead would keep benches/ free
+//! of SQL but cost one fsync'd transaction and audit row per write: 200,000 notes at ~1 ms
+//! each is minutes, against ~20 s for these few bulk transactions. The generated rows must
+//! match what the write API stores (the folded search text of each note included).
 
 use rusqlite::params;
 
@@ -152,8 +159,8 @@ impl Store {
                 }
             }
             let mut note = tx.prepare(
-                "INSERT INTO note (plan_id, item_id, author, created_at, text, doc_ref, doc_date) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO note (plan_id, item_id, author, created_at, text, doc_ref, doc_date, folded) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for i in 0..size.notes {
                 let (plan, items, _) = &plans[i % plans.len()];
@@ -163,14 +170,17 @@ impl Store {
                     .map(|_| NOTE_WORDS[rng.below(NOTE_WORDS.len())])
                     .collect();
                 let doc = (rng.below(3) == 0).then(|| format!("{}/KH-UBND", rng.below(400)));
+                let text = text.join(" ");
+                let folded = super::notes::folded(&text, doc.as_deref());
                 note.execute(params![
                     plan,
                     item,
                     format!("user{}", rng.below(40)),
                     actor.now,
-                    text.join(" "),
+                    text,
                     doc,
-                    None::<String>
+                    None::<String>,
+                    folded
                 ])?;
             }
             let mut audit = tx.prepare(
@@ -198,27 +208,5 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
-    }
-}
-
-impl Store {
-    /// How many notes, over every plan, contain all words of `query` ignoring case and
-    /// diacritics: the cost of a search across the whole database (for the benchmark).
-    pub fn search_all_notes(&self, query: &str) -> Result<usize> {
-        let q = crate::text::fold(query);
-        let words: Vec<&str> = q.split_whitespace().collect();
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT text || ' ' || coalesce(doc_ref, '') FROM note")?;
-        let mut rows = st.query([])?;
-        let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let text: String = r.get(0)?;
-            let f = crate::text::fold(&text);
-            if words.iter().all(|w| f.contains(w)) {
-                n += 1;
-            }
-        }
-        Ok(n)
     }
 }

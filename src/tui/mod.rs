@@ -9,6 +9,7 @@
 pub mod backend;
 pub mod effects;
 pub mod keys;
+mod late;
 pub mod matching;
 pub mod message;
 pub mod state;

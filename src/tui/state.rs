@@ -288,6 +288,8 @@ pub struct State {
     /// commands.
     pub accepted: Accepted,
     pub quit: bool,
+    /// Late glyphs and the overdue count, kept until what they depend on changes.
+    pub(super) late: super::late::LateCache,
 }
 
 /// How many editors (a note, an agency's document) Enter has closed by saving, and the item of
@@ -345,6 +347,7 @@ impl State {
             return_to: None,
             accepted: Accepted::default(),
             quit: false,
+            late: Default::default(),
         };
         s.rebuild_rows();
         s

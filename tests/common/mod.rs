@@ -98,13 +98,16 @@ pub fn downgrade_to_v1(path: &Path) {
     v1.execute_batch(kehoach::store::schema::MIGRATIONS[0])
         .unwrap();
     let c = rusqlite::Connection::open(path).unwrap();
-    for kind in ["table", "index"] {
+    for kind in ["trigger", "table", "index"] {
         let keep = objects(&v1, kind);
         for name in objects(&c, kind).iter().filter(|n| !keep.contains(n)) {
             c.execute_batch(&format!("DROP {} {name}", kind.to_uppercase()))
                 .unwrap();
         }
     }
+    // Columns added to version 1's tables since (schema 6: the notes' folded search text).
+    c.execute_batch("ALTER TABLE note DROP COLUMN folded")
+        .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
 }
 

@@ -15,7 +15,7 @@ use crate::tui::state::{Flash, ListKind, ListState, Matrix, Mode, Remembered, St
 fn label(state: &State, kind: ListKind, key: usize) -> String {
     let agency = |a: usize| {
         let a = state.plan.agencies.get(a);
-        format!("{}\n{}", a.folded.join("\n"), fold(&a.name_en))
+        format!("{}\n{}", a.folded().join("\n"), fold(&a.name_en))
     };
     match kind {
         ListKind::Overdue => {

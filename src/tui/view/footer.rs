@@ -8,7 +8,6 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::i18n::S;
-use crate::plan::query;
 use crate::text::{sanitize, truncate, width};
 use crate::tui::state::{Mode, State};
 
@@ -142,7 +141,7 @@ fn status_line(s: &State, t: Theme) -> Line<'static> {
         ));
     }
     let total = s.status.total(&s.plan);
-    let overdue = query::overdue(&s.plan, &s.status, &s.ledger, s.today, None, None).len();
+    let overdue = s.overdue_count();
     Line::from(vec![
         Span::styled(s.plan.node(s.selected).id.clone(), t.accent()),
         Span::styled(

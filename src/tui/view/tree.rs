@@ -23,15 +23,6 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     }
 }
 
-/// Whether task `ix` shows as late: the item, or with an agency filter that agency's own part
-/// (one definition for every view: [`crate::plan::due`]).
-fn late(s: &State, ix: NodeIx) -> bool {
-    match &s.filter {
-        Some(f) => due::part_late(&s.plan, &s.status, &s.ledger, ix, f.agency, s.today),
-        None => due::item_late(&s.plan, &s.status, ix, s.today),
-    }
-}
-
 /// The glyph and its style for a node.
 pub fn glyph(s: &State, t: Theme, ix: NodeIx) -> (&'static str, ratatui::style::Style) {
     let node = s.plan.node(ix);
@@ -42,18 +33,16 @@ pub fn glyph(s: &State, t: Theme, ix: NodeIx) -> (&'static str, ratatui::style::
         });
         if s.status.items[ix].done || settled {
             ("✓", t.done())
-        } else if late(s, ix) {
+        } else if s.shows_late(ix) {
             ("!", t.overdue())
         } else {
             ("○", t.plain())
         }
     } else {
         let tally = s.status.tallies[ix];
-        let late_below =
-            || (ix..s.plan.node(ix).end).any(|i| s.plan.node(i).is_task() && late(s, i));
         if tally.complete() {
             ("✓", t.done())
-        } else if tally.total > tally.done && late_below() {
+        } else if tally.total > tally.done && s.shows_late(ix) {
             ("!", t.overdue())
         } else {
             (" ", t.plain())
