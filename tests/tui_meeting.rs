@@ -517,7 +517,7 @@ fn screen_linux_console_ascii_80x24() {
     send(&mut s, &mut r, [Msg::Down, Msg::Up]);
     s.ascii = true;
     let shown = screen(&mut s, 80, 24);
-    for glyph in ['▾', '▸', '✓', '␣', '░', '█', '─', '…', '○'] {
+    for glyph in ['▾', '▸', '✓', '␣', '░', '█', '▏', '─', '…', '○'] {
         assert!(
             !shown.contains(glyph),
             "{glyph} drawn on the console:\n{shown}"

@@ -37,7 +37,18 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         .find(|l| l.width() <= w)
         .unwrap_or_else(|| milestones(s, t, false));
 
-    // Progress per index, then the filter.
+    // Progress per index with the share done, then the filter; without the shares when the
+    // filter's agency would not fit.
+    let line3 = [true, false]
+        .into_iter()
+        .map(|pct| progress(s, t, pct))
+        .find(|l| l.width() <= w)
+        .unwrap_or_else(|| progress(s, t, false));
+    f.render_widget(Paragraph::new(vec![line1, line2, line3]), area);
+}
+
+fn progress(s: &State, t: Theme, pct: bool) -> Line<'static> {
+    let lang = s.lang;
     let mut spans = Vec::new();
     for (i, (info, tally)) in s
         .plan
@@ -51,7 +62,7 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         }
         spans.push(Span::styled(info.name.clone(), t.accent()));
         spans.push(Span::raw(format!(" {}/{} ", tally.done, tally.total)));
-        spans.push(gauge(tally, t));
+        spans.push(gauge(tally, t, pct));
     }
     if let Some(filter) = &s.filter {
         let a = s.plan.agencies.get(filter.agency);
@@ -65,8 +76,7 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
             t.soon(),
         ));
     }
-    let line3 = Line::from(spans);
-    f.render_widget(Paragraph::new(vec![line1, line2, line3]), area);
+    Line::from(spans)
 }
 
 fn milestones(s: &State, t: Theme, dated: bool) -> Line<'static> {
@@ -101,17 +111,61 @@ fn milestones(s: &State, t: Theme, dated: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-/// A five-cell bar: █ done, ░ to do (readable without colour).
-fn gauge(t: Tally, theme: Theme) -> Span<'static> {
-    const CELLS: usize = 5;
-    let full = (t.ratio() * CELLS as f64).round() as usize;
-    let bar = format!("{}{}", "█".repeat(full), "░".repeat(CELLS - full));
+/// A five-cell bar in eighths of a cell (█ done, ▏…▉ part of a cell, ░ to do: readable without
+/// colour), then the share done: one task of 50 already moves it.
+fn gauge(t: Tally, theme: Theme, pct: bool) -> Span<'static> {
+    let text = if pct {
+        format!("{} {}%", bar(t), (t.ratio() * 100.0).round())
+    } else {
+        bar(t)
+    };
     Span::styled(
-        bar,
+        text,
         if t.complete() {
             theme.done()
         } else {
             theme.dim()
         },
     )
+}
+
+/// The bar alone: `CELLS` cells, at least an eighth of one as soon as anything is done.
+pub fn bar(t: Tally) -> String {
+    const CELLS: usize = 5;
+    const PARTS: [&str; 8] = ["░", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let mut eighths = (t.ratio() * (CELLS * 8) as f64).round() as usize;
+    if t.done > 0 && eighths == 0 {
+        eighths = 1;
+    }
+    if !t.complete() && eighths == CELLS * 8 {
+        eighths -= 1;
+    }
+    let (full, part) = (eighths / 8, eighths % 8);
+    let mut s = "█".repeat(full);
+    if full < CELLS {
+        s.push_str(PARTS[part]);
+        s.push_str(&"░".repeat(CELLS - full - 1));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(done: u32, total: u32) -> Tally {
+        Tally { done, total }
+    }
+
+    #[test]
+    fn the_bar_moves_with_the_first_task_and_fills_only_when_all_are_done() {
+        assert_eq!(bar(t(0, 50)), "░░░░░");
+        assert_eq!(bar(t(1, 50)), "▏░░░░");
+        assert_eq!(bar(t(10, 50)), "█░░░░");
+        assert_eq!(bar(t(11, 50)), "█▏░░░");
+        assert_eq!(bar(t(25, 50)), "██▌░░");
+        assert_eq!(bar(t(49, 50)), "████▉");
+        assert_eq!(bar(t(50, 50)), "█████");
+        assert_eq!(bar(t(0, 0)), "░░░░░");
+    }
 }
