@@ -102,8 +102,9 @@ impl Accounts {
 
 impl Drop for Accounts {
     fn drop(&mut self) {
+        // -f: a view of that account may still be exiting; the account goes all the same.
         for user in [&self.lan, &self.minh, &self.viewer] {
-            let _ = Command::new("userdel").arg(user).output();
+            let _ = Command::new("userdel").args(["-f", user]).output();
         }
         let _ = Command::new("groupdel").arg(&self.group).output();
     }
