@@ -35,18 +35,26 @@ fn section_of(ctx: &Ctx, ix: NodeIx) -> NodeIx {
     path.get(1).or(path.first()).copied().unwrap_or(ix)
 }
 
-/// What the report says about the agency's part: state, with date, and evidence. A duty it
-/// only coordinates has no part of its own to record: "—".
-fn part(
+/// What any report says about an agency's part, before layout: its state in words (with the
+/// day it was recorded), the document that proves it (with its date) and the remark. `None`
+/// for a duty it only coordinates: it has no part of its own to record.
+pub(crate) struct PartText {
+    pub state: AgencyState,
+    pub words: String,
+    pub document: String,
+    pub remark: Option<String>,
+}
+
+pub(crate) fn part_text(
     ctx: &Ctx,
     ledger: &Ledger,
     ix: NodeIx,
     a: AgencyIx,
     role: Role,
-) -> (AgencyState, String, String) {
+) -> Option<PartText> {
     let lang = ctx.lang;
     if role == Role::Coordinating {
-        return (AgencyState::NotApplicable, "—".into(), String::new());
+        return None;
     }
     let state = ledger.state(&ctx.status, ix, a);
     let mark = ledger.mark(ix, a);
@@ -60,22 +68,35 @@ fn part(
             i18n::timestamp(&m.at).split(' ').next().unwrap_or("")
         ));
     }
-    let evidence = mark
-        .map(|m| {
-            let mut e = m.doc_ref.clone().unwrap_or_default();
-            if let Some(d) = m.doc_date {
-                e.push_str(&format!(" ({})", i18n::date(d)));
-            }
-            if let Some(n) = &m.note {
-                if !e.is_empty() {
-                    e.push_str(" — ");
-                }
-                e.push_str(n);
-            }
-            e.trim().to_string()
-        })
-        .unwrap_or_default();
-    (state, words, evidence)
+    let mut document = mark.and_then(|m| m.doc_ref.clone()).unwrap_or_default();
+    if let Some(d) = mark.and_then(|m| m.doc_date) {
+        document.push_str(&format!(" ({})", i18n::date(d)));
+    }
+    Some(PartText {
+        state,
+        words,
+        document: document.trim().to_string(),
+        remark: mark.and_then(|m| m.note.clone()),
+    })
+}
+
+/// The part on one line of a Markdown or CSV report: "—" for a duty it only coordinates.
+fn part(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    ix: NodeIx,
+    a: AgencyIx,
+    role: Role,
+) -> (AgencyState, String, String) {
+    let Some(p) = part_text(ctx, ledger, ix, a, role) else {
+        return (AgencyState::NotApplicable, "—".into(), String::new());
+    };
+    let evidence = match p.remark {
+        Some(r) if p.document.is_empty() => r,
+        Some(r) => format!("{} — {r}", p.document),
+        None => p.document,
+    };
+    (p.state, p.words, evidence.trim().to_string())
 }
 
 fn agency_report(

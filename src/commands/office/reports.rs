@@ -1,8 +1,9 @@
 //! The reports (báo cáo): one agency's duties, and the whole plan's progress with evidence.
 
 use super::letter::{Letter, headers, name, numbered};
-use crate::commands::accountability::{ledger, state_word};
+use crate::commands::accountability::ledger;
 use crate::commands::overdue::names;
+use crate::commands::report::part_text;
 use crate::commands::{Ctx, Failure};
 use crate::i18n::{self, Lang, O, S};
 use crate::output::document::{Block, Document, Table};
@@ -10,41 +11,24 @@ use crate::plan::accountability::{self as acc, AgencyState, Ledger};
 use crate::plan::{AgencyIx, Countdown, NodeIx, Role, query};
 use crate::store::Note;
 
-/// What the report says about an agency's part: its state (with the day it was recorded)
-/// and evidence; a duty it only coordinates has no part of its own ("—").
+/// What the report says about an agency's part, in two table cells: its state (with the day
+/// it was recorded, and under it how late when it is), and its evidence, the remark on a line
+/// of its own; a duty it only coordinates has no part of its own ("—").
 fn part_words(ctx: &Ctx, ledger: &Ledger, t: NodeIx, a: AgencyIx, role: Role) -> [String; 2] {
-    let lang = ctx.lang;
-    if role == Role::Coordinating {
+    let Some(p) = part_text(ctx, ledger, t, a, role) else {
         return ["—".into(), String::new()];
-    }
-    let state = ledger.state(&ctx.status, t, a);
-    let mark = ledger.mark(t, a);
-    let mut words = state_word(lang, state).to_string();
-    if state == AgencyState::Done && mark.is_none_or(|m| m.state != AgencyState::Done) {
-        words = S::StateDoneByCoordinator.get(lang).to_string();
-    }
-    if let Some(m) = mark.filter(|m| m.state != AgencyState::NotStarted) {
-        let day = i18n::timestamp(&m.at);
-        words.push_str(&format!(" {}", day.split(' ').next().unwrap_or("")));
-    }
+    };
+    let mut words = p.words;
     let due = ctx.status.deadlines[t];
-    if due < ctx.today && !matches!(state, AgencyState::Done | AgencyState::NotApplicable) {
+    if due < ctx.today && !matches!(p.state, AgencyState::Done | AgencyState::NotApplicable) {
         words.push('\n');
-        words.push_str(&i18n::countdown(lang, Countdown::new(due, ctx.today)));
+        words.push_str(&i18n::countdown(ctx.lang, Countdown::new(due, ctx.today)));
     }
-    let evidence = mark
-        .map(|m| {
-            let mut e = m.doc_ref.clone().unwrap_or_default();
-            if let Some(d) = m.doc_date {
-                e.push_str(&format!(" ({})", i18n::date(d)));
-            }
-            if let Some(n) = &m.note {
-                e.push_str(&format!("\n{n}"));
-            }
-            e.trim().to_string()
-        })
-        .unwrap_or_default();
-    [words, evidence]
+    let evidence = match p.remark {
+        Some(r) => format!("{}\n{r}", p.document),
+        None => p.document,
+    };
+    [words, evidence.trim().to_string()]
 }
 
 /// One agency's duties, section by section, as `report --agency` prints them.
