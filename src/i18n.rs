@@ -4,7 +4,6 @@
 //! Placeholders are `{}`, filled in order by [`fill`].
 
 mod errors;
-mod office;
 
 pub use errors::Localized;
 pub use office::{O, place_date};
@@ -21,19 +20,30 @@ pub enum Lang {
     En,
 }
 
+/// A table of strings as an enum (`S` unless named with `enum NAME;` first), with `get` and
+/// `fill`. Every table of words uses it (the main one, the office documents', the review's,
+/// the audit log's), so a translation left out is a compile error everywhere alike.
 macro_rules! strings {
-    ($($key:ident = $vi:literal, $en:literal;)*) => {
-        /// A user-facing string; [`S::get`] gives it in a language.
+    (enum $name:ident; $($key:ident = $vi:literal, $en:literal;)*) => {
+        /// A user-facing string; `get` gives it in a language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum S { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl S {
+        impl $name {
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((S::$key, Lang::Vi) => $vi, (S::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::Vi) => $vi, ($name::$key, Lang::En) => $en,)*
                 }
             }
+
+            /// The string with its `{}` placeholders filled in order.
+            pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+                $crate::i18n::fill(self.get(lang), args)
+            }
         }
+    };
+    ($($key:ident = $vi:literal, $en:literal;)*) => {
+        strings! { enum S; $($key = $vi, $en;)* }
     };
 }
 
@@ -399,16 +409,10 @@ AGENCY MATRIX (m)
     TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
 }
 
-// Declared after the `strings!` macro, which it uses for its own words.
+// Declared after the `strings!` macro, which they use for their own words.
 mod change;
+mod office;
 pub use change::describe as describe_change;
-
-impl S {
-    /// The string with its `{}` placeholders filled in order.
-    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        fill(self.get(lang), args)
-    }
-}
 
 /// The review printed by `kehoach transcribe`.
 pub mod transcribe;

@@ -39,11 +39,6 @@ pub fn describe(lang: Lang, plan: &Plan, row: &AuditRow) -> String {
     }
 }
 
-fn fill(s: S, lang: Lang, args: &[&str]) -> String {
-    args.iter()
-        .fold(s.get(lang).to_string(), |acc, a| acc.replacen("{}", a, 1))
-}
-
 fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
     let after = row.after.as_deref().unwrap_or("");
     let before = row.before.as_deref().unwrap_or("");
@@ -53,17 +48,17 @@ fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
         (Some("done"), None, _) => S::Done.get(lang).into(),
         (Some("reopen"), None, _) => S::Reopen.get(lang).into(),
         (Some("deadline"), None, _) if after.is_empty() => {
-            fill(S::DeadlineCleared, lang, &[&day(before)])
+            S::DeadlineCleared.fill(lang, &[&day(before)])
         }
-        (Some("deadline"), None, _) => fill(S::Deadline, lang, &[&day(after)]),
+        (Some("deadline"), None, _) => S::Deadline.fill(lang, &[&day(after)]),
         (Some("note"), Some(n), Some(op)) => {
             let n = n.trim_start_matches('#');
             let quoted = quote(after);
             match op {
-                "add" => fill(S::NoteAdd, lang, &[n, &quoted]),
-                "edit" => fill(S::NoteEdit, lang, &[n, &quoted]),
-                "delete" => fill(S::NoteDelete, lang, &[n]),
-                _ => fill(S::NoteRestore, lang, &[n]),
+                "add" => S::NoteAdd.fill(lang, &[&n, &quoted]),
+                "edit" => S::NoteEdit.fill(lang, &[&n, &quoted]),
+                "delete" => S::NoteDelete.fill(lang, &[&n]),
+                _ => S::NoteRestore.fill(lang, &[&n]),
             }
         }
         (Some("agency"), Some(id), None) => {
@@ -81,10 +76,10 @@ fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
             } else {
                 format!("{state} {doc}")
             };
-            fill(S::Agency, lang, &[name, &state])
+            S::Agency.fill(lang, &[&name, &state])
         }
-        (Some("import"), None, _) => fill(S::Import, lang, &[after]),
-        (Some("registry"), Some(_), None) => fill(S::Registry, lang, &[after]),
+        (Some("import"), None, _) => S::Import.fill(lang, &[&after]),
+        (Some("registry"), Some(_), None) => S::Registry.fill(lang, &[&after]),
         _ => {
             // An action this build does not know (a newer kehoach wrote it): as stored.
             match (before, after) {

@@ -3,28 +3,8 @@
 
 use super::Lang;
 
-macro_rules! office_strings {
-    ($($key:ident = $vi:literal, $en:literal;)*) => {
-        /// A string of the office documents; [`O::get`] gives it in a language.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum O { $($key),* }
-
-        impl O {
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((O::$key, Lang::Vi) => $vi, (O::$key, Lang::En) => $en,)*
-                }
-            }
-
-            /// The string with its `{}` placeholders filled in order.
-            pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-                super::fill(self.get(lang), args)
-            }
-        }
-    };
-}
-
-office_strings! {
+strings! {
+    enum O;
     // Sheet names (at most 31 characters, none of []:*?/\).
     SheetChecklist = "Kế hoạch của cơ quan", "Agency plans";
     SheetOverdue = "Quá hạn", "Overdue";

@@ -29,9 +29,3 @@ strings! {
     TrBadRegistry = "{}: danh mục cơ quan không đọc được: {}", "{}: the agency registry could not be read: {}";
     TrInvalid = "kế hoạch chép ra không hợp lệ: {}", "the transcribed plan is not valid: {}";
 }
-
-impl S {
-    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        super::fill(self.get(lang), args)
-    }
-}
