@@ -3,21 +3,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::tmux::{Tmux, kehoach_command};
-
-fn kehoach(db: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["--db", db.to_str().unwrap(), "--today", "2023-11-20"])
-        .args(args)
-        .env("USER", "lan")
-        .env("KEHOACH_LANG", "vi")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::tmux::{Tmux, kehoach_command, kehoach_ok};
 
 /// Open the note editor on III.1.2.6.c1 (found by search).
 fn editor_on_disbursement(t: &Tmux) {
@@ -48,13 +34,13 @@ fn a_bracketed_multi_line_paste_is_one_note_and_runs_nothing() {
     t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(
         shown.contains("Đã giải ngân 100% vốn năm 2023\n") || shown.contains("vốn năm 2023"),
         "{shown}"
     );
     assert!(!shown.contains("Đã xong"), "nothing marked done: {shown}");
-    let notes = kehoach(&db, &["history", "--limit", "20"]);
+    let notes = kehoach_ok(&db, &["history", "--limit", "20"]);
     assert_eq!(notes.matches("note").count(), 1, "one note: {notes}");
     assert!(!notes.contains("agency"), "{notes}");
 }
@@ -79,10 +65,10 @@ fn an_unbracketed_multi_line_paste_is_text_too_and_runs_nothing() {
     t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(shown.contains("s x"), "{shown}");
     assert!(!shown.contains("Đã xong"), "nothing marked done: {shown}");
-    let log = kehoach(&db, &["history", "--limit", "20"]);
+    let log = kehoach_ok(&db, &["history", "--limit", "20"]);
     assert_eq!(log.matches("note").count(), 1, "one note saved: {log}");
     assert!(!log.contains("agency"), "{log}");
 }
@@ -107,9 +93,9 @@ fn an_unbracketed_paste_of_a_dozen_lines_is_one_note() {
     t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(shown.contains("m 0 giải ngân") && shown.contains("m 11 giải ngân"));
-    let log = kehoach(&db, &["history", "--limit", "20"]);
+    let log = kehoach_ok(&db, &["history", "--limit", "20"]);
     assert_eq!(log.matches("note").count(), 1, "one note: {log}");
     assert!(!log.contains(" done") && !log.contains("agency"), "{log}");
 }
@@ -133,7 +119,7 @@ fn an_unbracketed_paste_into_the_document_number_keeps_the_rest_as_a_new_note() 
     t.wait_for("bản nháp được giữ", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(shown.contains("45/KH-UBND"), "{shown}");
     assert!(!shown.contains("Đã xong"), "nothing marked done: {shown}");
     // The rest comes back on the next start.
@@ -172,7 +158,7 @@ fn n_reopens_the_draft_after_esc_every_time_and_a_resize_hides_no_line() {
     t.wait_for("Đã lưu ghi chú cho III.1.2.6.c1", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "III.1.2.6.c1"]);
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(
         shown.contains("Dòng một") && shown.contains("Dòng hai"),
         "{shown}"
@@ -201,7 +187,7 @@ fn a_window_below_40x10_ignores_keys_but_q() {
     t.wait_for("quá nhỏ", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let log = kehoach(&db, &["history", "--limit", "5"]);
+    let log = kehoach_ok(&db, &["history", "--limit", "5"]);
     assert!(!log.contains("note") && !log.contains("done"), "{log}");
 }
 

@@ -7,19 +7,7 @@ mod common;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tmux::{Tmux, kehoach_command};
-
-fn kehoach(db: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["--db", db.to_str().unwrap(), "--today", "2023-11-20"])
-        .args(args)
-        .env("USER", "lan")
-        .env("KEHOACH_LANG", "vi")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::tmux::{Tmux, child_of, kehoach_command, kehoach_ok};
 
 /// Select `id` in the view through search.
 fn go_to(t: &Tmux, id: &str) {
@@ -62,12 +50,12 @@ fn undo_in_one_view_leaves_the_other_coordinators_later_deadline() {
     lan.keys(&["u"]);
     let screen = lan.wait_for("không hoàn tác: hung", 5);
     assert!(screen.contains("20/10/2023"), "{screen}");
-    let shown = kehoach(&db, &["show", "IV.2.a"]);
+    let shown = kehoach_ok(&db, &["show", "IV.2.a"]);
     assert!(
         shown.contains("20/10/2023"),
         "Hùng's deadline is kept:\n{shown}"
     );
-    let history = kehoach(&db, &["history", "--limit", "1"]);
+    let history = kehoach_ok(&db, &["history", "--limit", "1"]);
     assert!(
         history.contains("hung"),
         "nothing after Hùng's change:\n{history}"
@@ -77,29 +65,6 @@ fn undo_in_one_view_leaves_the_other_coordinators_later_deadline() {
     hung.keys(&["q"]);
     lan.wait_exit(5);
     hung.wait_exit(5);
-}
-
-/// The pid of the only child of `pid` (kehoach under its shell).
-fn child_of(pid: u32) -> u32 {
-    let start = Instant::now();
-    loop {
-        let out = Command::new("pgrep")
-            .args(["-P", &pid.to_string()])
-            .output()
-            .unwrap();
-        if let Some(p) = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
-        {
-            return p;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(5),
-            "no child of {pid}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn hang_up_and_wait(pid: u32) {
@@ -126,7 +91,7 @@ fn hang_up_and_wait(pid: u32) {
 fn two_sessions_of_one_account_hung_up_while_typing_both_get_their_draft_back() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
-    kehoach(&db, &["status"]); // create the database before two views race to
+    kehoach_ok(&db, &["status"]); // create the database before two views race to
     let mut views = Vec::new();
     for (name, text) in [
         ("draft-a", "Phiên sáng: đang soạn báo cáo"),
@@ -164,7 +129,7 @@ fn two_sessions_of_one_account_hung_up_while_typing_both_get_their_draft_back() 
     t.wait_for("Đã lưu ghi chú", 5);
     t.keys(&["q"]);
     t.wait_exit(5);
-    let shown = kehoach(&db, &["show", "IV.2.a"]);
+    let shown = kehoach_ok(&db, &["show", "IV.2.a"]);
     assert!(shown.contains("Phiên sáng: đang soạn báo cáo"), "{shown}");
     assert!(shown.contains("Phiên chiều: đã gửi công văn"), "{shown}");
 }

@@ -5,24 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::tmux::{Tmux, kehoach_command};
-
-fn show(db: &std::path::Path, id: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "--today",
-            "2023-11-20",
-            "show",
-            id,
-        ])
-        .env("USER", "lan")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::tmux::{Tmux, child_of, kehoach_command, kehoach_ok, kill};
 
 #[test]
 fn a_coordinator_session_at_80x24_is_saved() {
@@ -66,7 +49,7 @@ fn a_coordinator_session_at_80x24_is_saved() {
     t.keys(&["Enter", "q"]);
     t.wait_exit(5);
 
-    let shown = show(&db, "III.1.2.6.c1");
+    let shown = kehoach_ok(&db, &["show", "III.1.2.6.c1"]);
     assert!(shown.contains("Đã xong"), "{shown}");
     assert!(
         shown.contains("Đã giải ngân 100% kế hoạch vốn năm 2023"),
@@ -136,35 +119,6 @@ fn without_a_terminal_the_interactive_view_explains_itself() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("terminal"), "{err}");
-}
-
-fn child_of(pid: u32) -> u32 {
-    let start = std::time::Instant::now();
-    loop {
-        let out = Command::new("pgrep")
-            .args(["-P", &pid.to_string()])
-            .output()
-            .unwrap();
-        if let Some(p) = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
-        {
-            return p;
-        }
-        assert!(start.elapsed().as_secs() < 5, "no child of {pid}");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-}
-
-fn kill(sig: &str, pid: u32) {
-    assert!(
-        Command::new("kill")
-            .args([sig, &pid.to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
 }
 
 /// Wait for the shell around kehoach to record the terminal's modes after kehoach is gone.

@@ -158,3 +158,51 @@ pub fn kehoach_command(db: &Path, extra: &str) -> String {
         db.display()
     )
 }
+
+/// Run kehoach on `db` as [`kehoach_command`] does (user lan, Vietnamese, 20/11/2023) and
+/// return what it printed; it must succeed.
+pub fn kehoach_ok(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["--db", db.to_str().unwrap(), "--today", "2023-11-20"])
+        .args(args)
+        .env("USER", "lan")
+        .env("KEHOACH_LANG", "vi")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "kehoach {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The pid of the only child of `pid` (kehoach under the pane's shell).
+pub fn child_of(pid: u32) -> u32 {
+    let start = Instant::now();
+    loop {
+        let out = Command::new("pgrep")
+            .args(["-P", &pid.to_string()])
+            .output()
+            .unwrap();
+        if let Some(p) = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse().ok())
+        {
+            return p;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "no child of {pid}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Send signal `sig` ("-HUP", "-TERM") to `pid`.
+pub fn kill(sig: &str, pid: u32) {
+    assert!(
+        Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
