@@ -19,21 +19,6 @@ fn bin() -> &'static str {
 }
 const NOBODY: &str = "65534";
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
-fn can_switch_user() -> bool {
-    is_root()
-        && Command::new("setpriv")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-}
-
 /// Who runs the command.
 #[derive(Clone, Copy, PartialEq)]
 enum As {
@@ -451,7 +436,7 @@ fn snapshot(db: &Path) -> Option<(Vec<u8>, bool, bool)> {
 
 #[test]
 fn every_adversarial_case_gets_its_exit_code_and_a_message_that_names_the_problem() {
-    let switch = can_switch_user();
+    let switch = common::can_switch_accounts();
     let mut failures = Vec::new();
     let mut ran = 0;
     for case in cases() {

@@ -21,19 +21,6 @@ const MINH: u32 = 52002;
 const VIEWER: u32 = 52003;
 const CCHC: u32 = 53000;
 
-fn can_switch_accounts() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    let root = unsafe { libc::geteuid() } == 0;
-    let setpriv = Command::new("setpriv")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !root || !setpriv {
-        eprintln!("skipped: needs root and setpriv (util-linux) to act as other accounts");
-    }
-    root && setpriv
-}
-
 /// A folder everyone may enter, with `mode`, owned by root and `group`.
 fn folder(parent: &Path, name: &str, mode: u32, group: u32) -> PathBuf {
     let d = parent.join(name);
@@ -160,7 +147,7 @@ const READS: &[&[&str]] = &[
 
 #[test]
 fn a_database_you_may_only_read_is_read_by_every_command_and_doctor_calls_it_sound() {
-    if !can_switch_accounts() {
+    if !common::can_switch_accounts() {
         return;
     }
     let t = scratch();
@@ -220,7 +207,7 @@ fn a_database_you_may_only_read_is_read_by_every_command_and_doctor_calls_it_sou
 
 #[test]
 fn a_reader_in_a_shared_folder_leaves_nothing_that_locks_the_owner_out() {
-    if !can_switch_accounts() {
+    if !common::can_switch_accounts() {
         return;
     }
     let t = scratch();
@@ -251,7 +238,7 @@ fn a_reader_in_a_shared_folder_leaves_nothing_that_locks_the_owner_out() {
 
 #[test]
 fn files_a_writer_makes_beside_the_database_take_its_group_and_mode() {
-    if !can_switch_accounts() {
+    if !common::can_switch_accounts() {
         return;
     }
     let t = scratch();
@@ -278,7 +265,7 @@ fn files_a_writer_makes_beside_the_database_take_its_group_and_mode() {
 
 #[test]
 fn doctor_names_a_wal_or_shm_that_the_others_cannot_write_and_status_says_read_only() {
-    if !can_switch_accounts() {
+    if !common::can_switch_accounts() {
         return;
     }
     let t = scratch();
@@ -321,7 +308,7 @@ fn doctor_names_a_wal_or_shm_that_the_others_cannot_write_and_status_says_read_o
 /// a coordinator then marks a task done: the open view shows it without a restart.
 #[test]
 fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
-    if !can_switch_accounts() {
+    if !common::can_switch_accounts() {
         return;
     }
     let t = scratch();

@@ -140,3 +140,18 @@ pub fn shared_binary() -> &'static str {
         bin.display().to_string()
     })
 }
+
+/// Whether the tests may act as other Unix accounts: root (which file modes do not stop, so
+/// the tests switch to another uid) with `setpriv` from util-linux. Says why not when not.
+pub fn can_switch_accounts() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !root || !setpriv {
+        eprintln!("skipped: needs root and setpriv (util-linux) to act as other accounts");
+    }
+    root && setpriv
+}
