@@ -23,6 +23,27 @@ pub fn ledger(ctx: &Ctx) -> Result<Ledger, Failure> {
     ctx.store.ledger(&ctx.plan).map_err(|e| ctx.fail(e))
 }
 
+/// The overdue tasks as `overdue` lists them (see [`query::overdue`]). Only an agency's own
+/// parts need the ledger: the plain list does not read it.
+pub fn overdue_items(
+    ctx: &Ctx,
+    within: Option<u32>,
+    agency: Option<crate::plan::AgencyIx>,
+) -> Result<Vec<crate::plan::NodeIx>, Failure> {
+    let ledger = match agency {
+        Some(_) => ledger(ctx)?,
+        None => Ledger::default(),
+    };
+    Ok(crate::plan::query::overdue(
+        &ctx.plan,
+        &ctx.status,
+        &ledger,
+        ctx.today,
+        within.map(i64::from),
+        agency,
+    ))
+}
+
 pub fn agency_done(
     ctx: &mut Ctx,
     id: &str,

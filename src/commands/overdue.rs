@@ -8,7 +8,7 @@ use super::table::{Table, csv_row, terminal_width, write_json};
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::TableFormat;
 use crate::i18n::{self, Lang, S};
-use crate::plan::{AgencyIx, Plan, ResolveError, RoleEntry, query};
+use crate::plan::{AgencyIx, Plan, ResolveError, RoleEntry};
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -83,12 +83,7 @@ pub fn run(
 ) -> Result<(), Failure> {
     let agency = agency.map(|a| resolve_agency(ctx, a)).transpose()?;
     let (plan, st, lang) = (&ctx.plan, &ctx.status, ctx.lang);
-    // Only an agency's own parts need the ledger; the plain list does not read it.
-    let ledger = match agency {
-        Some(_) => super::accountability::ledger(ctx)?,
-        None => Default::default(),
-    };
-    let items = query::overdue(plan, st, &ledger, ctx.today, within.map(i64::from), agency);
+    let items = super::accountability::overdue_items(ctx, within, agency)?;
     let leads: Vec<Vec<String>> = items
         .iter()
         .map(|&i| names(plan, plan.node(i).responsible(), lang))

@@ -41,8 +41,12 @@ pub fn part_settled(
     item: NodeIx,
     agency: AgencyIx,
 ) -> bool {
+    settled(status, ledger, item, &answering(plan, item, agency))
+}
+
+fn settled(status: &Status, ledger: &Ledger, item: NodeIx, members: &[AgencyIx]) -> bool {
     status.items[item].done
-        || answering(plan, item, agency).iter().all(|&a| {
+        || members.iter().all(|&a| {
             matches!(
                 ledger.state(status, item, a),
                 AgencyState::Done | AgencyState::NotApplicable
@@ -59,9 +63,11 @@ pub fn part_open_before(
     agency: AgencyIx,
     until: NaiveDate,
 ) -> bool {
-    status.deadlines[item] < until
-        && answers_for(plan, item, agency)
-        && !part_settled(plan, status, ledger, item, agency)
+    if status.deadlines[item] >= until || !plan.node(item).is_task() {
+        return false;
+    }
+    let members = answering(plan, item, agency);
+    !members.is_empty() && !settled(status, ledger, item, &members)
 }
 
 /// The agency's part of `item` is late on `today`.

@@ -78,12 +78,7 @@ pub fn overdue(ctx: &Ctx, agency: Option<&str>, within: Option<u32>) -> Result<S
             S::Overdue.get(lang),
         ],
     );
-    // Only an agency's own parts need the ledger; the plain list does not read it.
-    let ledger = match agency {
-        Some(_) => ledger(ctx)?,
-        None => Default::default(),
-    };
-    for i in query::overdue(plan, st, &ledger, ctx.today, within.map(i64::from), agency) {
+    for i in crate::commands::accountability::overdue_items(ctx, within, agency)? {
         let n = plan.node(i);
         let c = st.countdown(i, ctx.today);
         let cd = countdown_cell(lang, c);
