@@ -108,6 +108,44 @@ impl Runner {
                 let _ = self.store.clear_draft(&self.user, &key);
                 None
             }
+            Effect::LoadChanges(day) => Some(match self.store.changes_since_day(&self.plan, day) {
+                Ok(rows) => Msg::ChangesLoaded { day, rows },
+                Err(e) => Msg::PlanFailed(e.say(self.lang)),
+            }),
+            Effect::LoadPlans => Some(match self.store.plans() {
+                Ok(rows) => Msg::PlansLoaded(rows),
+                Err(e) => Msg::PlanFailed(e.say(self.lang)),
+            }),
+            Effect::SwitchPlan(id) => Some(self.switch_plan(&id)),
+        }
+    }
+
+    /// Load plan `id` with everything the view shows of it; from now on every write and
+    /// every look for others' changes is about that plan.
+    fn switch_plan(&mut self, id: &str) -> Msg {
+        let load = || -> Result<_, StoreError> {
+            let plan = Rc::new(self.store.load_plan(Some(id))?);
+            let items = self.store.item_states(&plan)?;
+            let ledger = self.store.ledger(&plan)?;
+            let notes = self
+                .store
+                .folded_notes(plan.id())?
+                .into_iter()
+                .filter_map(|(item, text)| plan.find(&item).map(|ix| (ix, text)))
+                .collect();
+            Ok((plan, items, ledger, notes))
+        };
+        match load() {
+            Ok((plan, items, ledger, notes)) => {
+                self.plan = plan.clone();
+                Msg::PlanSwitched {
+                    plan,
+                    items,
+                    ledger,
+                    notes,
+                }
+            }
+            Err(e) => Msg::PlanFailed(e.say(self.lang)),
         }
     }
 
