@@ -224,6 +224,60 @@ fn another_persons_change_shows_the_next_time_w_is_pressed() {
 }
 
 #[test]
+fn the_list_on_screen_takes_in_another_persons_change_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let (mut s, mut r) = start(seeded_file(&path), Lang::Vi, today());
+    send(&mut s, &mut r, [Msg::ShowSince]);
+    assert!(r.poll_external(s.plan.id()).is_none());
+    let mut other = Store::open(&path).unwrap();
+    other
+        .set_done(PLAN, "IV.2.c", true, &Actor::new("minh"))
+        .unwrap();
+    let msg = r.poll_external(s.plan.id()).expect("a change is noticed");
+    send(&mut s, &mut r, [msg]);
+    assert_eq!(since_rows(&s), ["IV.2.c", "  minh: đánh dấu xong"]);
+}
+
+#[test]
+fn a_plan_that_cannot_be_loaded_leaves_the_view_on_its_plan_and_says_why() {
+    let (mut s, mut r) = start(two_plans(), Lang::Vi, today());
+    send(
+        &mut s,
+        &mut r,
+        [Msg::PlanFailed("không có kế hoạch gone".into())],
+    );
+    assert_eq!(s.plan.id(), "mini");
+    let flash = s.flash.clone().unwrap();
+    assert!(flash.error && flash.text.contains("gone"), "{flash:?}");
+    // The runner answers a plan that is not there with PlanFailed, naming it.
+    let reply = r.run(kehoach::tui::Effect::SwitchPlan("gone".into()));
+    assert!(
+        matches!(&reply, Some(Msg::PlanFailed(e)) if e.contains("gone")),
+        "{reply:?}"
+    );
+}
+
+#[test]
+fn w_p_and_d_are_keys_of_the_tree_and_of_the_since_list() {
+    use kehoach::tui::keys::map;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let (mut s, mut r) = start(week_store(), Lang::Vi, today());
+    assert!(matches!(map(&s, &key('w')), Some(Msg::ShowSince)));
+    assert!(matches!(map(&s, &key('P')), Some(Msg::ShowPlans)));
+    send(&mut s, &mut r, [Msg::ShowSince]);
+    assert!(matches!(map(&s, &key('d')), Some(Msg::SinceDate)));
+    // A letter with no meaning in the list never opens another view.
+    assert!(matches!(map(&s, &key('o')), Some(Msg::InputChar('o'))));
+    send(&mut s, &mut r, [Msg::SinceDate]);
+    assert!(
+        matches!(map(&s, &key('q')), Some(Msg::InputChar('q'))),
+        "q is text in the prompt"
+    );
+}
+
+#[test]
 fn p_with_one_plan_says_there_is_only_one() {
     let (mut s, mut r) = start(week_store(), Lang::Vi, today());
     send(&mut s, &mut r, [Msg::ShowPlans]);

@@ -148,7 +148,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             };
             state.flash = Some(Flash { text, error: false });
             state.notes = None;
-            load_notes(state)
+            let mut fx = load_notes(state);
+            fx.extend(since::reload(state));
+            fx
         }
         Msg::ChangesLoaded { day, rows } => {
             since::changes_loaded(state, day, &rows);

@@ -28,6 +28,14 @@ pub(super) fn show_since(state: &mut State) -> Vec<Effect> {
     vec![Effect::LoadChanges(day)]
 }
 
+/// Someone else changed the database: the "since" list on screen reads its rows again.
+pub(super) fn reload(state: &State) -> Option<Effect> {
+    match (&state.mode, state.since.day) {
+        (Mode::Since { .. }, Some(day)) => Some(Effect::LoadChanges(day)),
+        _ => None,
+    }
+}
+
 pub(super) fn changes_loaded(state: &mut State, day: NaiveDate, rows: &[AuditRow]) {
     if state.since.day != Some(day) {
         return;
