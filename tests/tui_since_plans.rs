@@ -278,6 +278,20 @@ fn w_p_and_d_are_keys_of_the_tree_and_of_the_since_list() {
 }
 
 #[test]
+fn the_tree_footer_lists_w_and_p_where_there_is_room() {
+    let (mut s, _r) = start(week_store(), Lang::Vi, today());
+    let footer = |s: &mut State, w| screen(s, w, 30).lines().last().unwrap().to_string();
+    let wide = footer(&mut s, 160);
+    assert!(
+        wide.contains("w thay đổi  P kế hoạch  ? giúp  q thoát"),
+        "{wide}"
+    );
+    let narrow = footer(&mut s, 80);
+    assert!(!narrow.contains("w thay đổi"), "{narrow}");
+    assert!(narrow.contains("? giúp  q thoát"), "{narrow}");
+}
+
+#[test]
 fn p_with_one_plan_says_there_is_only_one() {
     let (mut s, mut r) = start(week_store(), Lang::Vi, today());
     send(&mut s, &mut r, [Msg::ShowPlans]);

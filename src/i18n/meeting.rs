@@ -17,6 +17,7 @@ strings! {
     KeysSince = "↑↓ chọn · Enter mở mục · d đổi ngày · / lọc · Esc quay lại · q thoát", "↑↓ select · Enter open the item · d change the day · / filter · Esc back · q quit";
     KeysSinceNarrow = "Enter mở · d ngày · / lọc · Esc · q thoát", "Enter open · d day · / filter · Esc · q quit";
     KeysSincePrompt = "Enter xem · Esc hủy", "Enter show · Esc cancel";
+    KeysMeeting = "w thay đổi  P kế hoạch", "w changes  P plans";
     // The plans (P).
     PlansTitle = "Kế hoạch trong cơ sở dữ liệu: {} (* là kế hoạch mặc định)", "Plans in the database: {} (* is the default)";
     PlanShown = "đang xem", "on screen";

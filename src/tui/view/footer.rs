@@ -100,7 +100,8 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Since { .. } | Mode::Plans { .. } => S::KeysAgencies,
     }
     .get(lang);
-    let keys = super::since::keys(s).unwrap_or(keys);
+    let meeting = super::since::keys(s, keys, w);
+    let keys = meeting.as_deref().unwrap_or(keys);
     // An input's error takes the place of the key list until the input changes.
     let second = match &s.mode {
         Mode::Deadline(d) if d.error.is_some() => Line::from(Span::styled(

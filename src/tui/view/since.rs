@@ -135,20 +135,29 @@ pub fn prompt_line(
     )
 }
 
-/// The keys of the "since" and plans lists (None in other modes).
-pub fn keys(s: &State) -> Option<&'static str> {
+/// The keys of the "since" and plans lists; in the tree, `tree_keys` with `w` and `P` before
+/// `? giúp` when the width has room for them. None where the footer's own keys stand.
+pub fn keys(s: &State, tree_keys: &str, w: usize) -> Option<String> {
     use crate::tui::state::Mode;
+    let lang = s.lang;
     // Under 60 columns the keys that open and leave come first, so q stays on screen.
     let narrow = s.size.0 < 60;
-    Some(match &s.mode {
+    let text = match &s.mode {
         m if m.list().is_some_and(|l| l.typing) => return None,
+        Mode::Tree => {
+            let extra = M::KeysMeeting.get(lang);
+            let at = tree_keys.find("  ? ")?;
+            let keys = format!("{}  {extra}{}", &tree_keys[..at], &tree_keys[at..]);
+            return (width(&keys) <= w).then_some(keys);
+        }
         Mode::Since {
             prompt: Some(_), ..
-        } => M::KeysSincePrompt.get(s.lang),
-        Mode::Since { .. } if narrow => M::KeysSinceNarrow.get(s.lang),
-        Mode::Since { .. } => M::KeysSince.get(s.lang),
-        Mode::Plans { .. } if narrow => M::KeysPlansNarrow.get(s.lang),
-        Mode::Plans { .. } => M::KeysPlans.get(s.lang),
+        } => M::KeysSincePrompt,
+        Mode::Since { .. } if narrow => M::KeysSinceNarrow,
+        Mode::Since { .. } => M::KeysSince,
+        Mode::Plans { .. } if narrow => M::KeysPlansNarrow,
+        Mode::Plans { .. } => M::KeysPlans,
         _ => return None,
-    })
+    };
+    Some(text.get(lang).to_string())
 }
