@@ -292,6 +292,37 @@ fn the_tree_footer_lists_w_and_p_where_there_is_room() {
 }
 
 #[test]
+fn a_draft_left_on_the_other_plan_is_offered_when_the_view_switches_to_it() {
+    let mut store = two_plans();
+    let draft = kehoach::store::Draft {
+        session: "earlier".into(),
+        plan_id: PLAN.into(),
+        item_id: "IV.2.a".into(),
+        note_id: None,
+        note: NewNote {
+            text: "Báo cáo quý III đang soạn".into(),
+            doc_ref: None,
+            doc_date: None,
+        },
+        saved_at: "2023-11-19T17:00:00+07:00".into(),
+    };
+    store.save_draft(USER, &draft).unwrap();
+    let (mut s, mut r) = start(store, Lang::Vi, today());
+    assert!(matches!(s.mode, Mode::Tree), "not offered on the mini plan");
+    send(&mut s, &mut r, [Msg::ShowPlans, Msg::Down, Msg::Activate]);
+    let Mode::Editor(e) = &s.mode else {
+        panic!("the draft is not offered: {:?}", s.flash)
+    };
+    assert_eq!(s.plan.node(e.item).id, "IV.2.a");
+    assert_eq!(e.text.lines().join("\n"), "Báo cáo quý III đang soạn");
+    let flash = s.flash.clone().unwrap().text;
+    assert!(
+        flash.starts_with("Đang xem kế hoạch lang-son-2023"),
+        "{flash}"
+    );
+}
+
+#[test]
 fn p_with_one_plan_says_there_is_only_one() {
     let (mut s, mut r) = start(week_store(), Lang::Vi, today());
     send(&mut s, &mut r, [Msg::ShowPlans]);

@@ -133,16 +133,26 @@ impl Runner {
                 .into_iter()
                 .filter_map(|(item, text)| plan.find(&item).map(|ix| (ix, text)))
                 .collect();
-            Ok((plan, items, ledger, notes))
+            // A read-only view keeps no drafts, so it offers none (as at a start).
+            let drafts = match self.store.is_read_only() {
+                true => Vec::new(),
+                false => self.store.drafts(&self.user)?,
+            };
+            Ok((plan, items, ledger, notes, drafts))
         };
         match load() {
-            Ok((plan, items, ledger, notes)) => {
+            Ok((plan, items, ledger, notes, drafts)) => {
                 self.plan = plan.clone();
+                let drafts = drafts
+                    .into_iter()
+                    .filter(|d| d.plan_id == plan.id())
+                    .collect();
                 Msg::PlanSwitched {
                     plan,
                     items,
                     ledger,
                     notes,
+                    drafts,
                 }
             }
             Err(e) => Msg::PlanFailed(e.say(self.lang)),

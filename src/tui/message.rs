@@ -141,6 +141,8 @@ pub enum Msg {
         ledger: Ledger,
         /// Folded note text per item, for search.
         notes: std::collections::HashMap<NodeIx, String>,
+        /// This user's drafts on the plan, offered as at a start with it.
+        drafts: Vec<crate::store::Draft>,
     },
     /// Another plan could not be loaded (or the plans listed), and why.
     PlanFailed(String),

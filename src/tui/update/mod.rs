@@ -165,7 +165,8 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             items,
             ledger,
             notes,
-        } => since::plan_switched(state, plan, items, ledger, notes),
+            drafts,
+        } => since::plan_switched(state, plan, items, ledger, notes, drafts),
         Msg::PlanFailed(error) => {
             state.flash = Some(Flash {
                 text: error,

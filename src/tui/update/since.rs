@@ -255,6 +255,7 @@ pub(super) fn plan_switched(
     items: Vec<crate::plan::ItemState>,
     ledger: crate::plan::accountability::Ledger,
     notes: std::collections::HashMap<crate::plan::NodeIx, String>,
+    drafts: Vec<crate::store::Draft>,
 ) -> Vec<Effect> {
     let status = Status::new(&plan, items);
     let mut fresh = State::new(plan, status, state.lang, state.today, &state.user);
@@ -272,6 +273,17 @@ pub(super) fn plan_switched(
     let mut fx = super::tree::start(state);
     fx.extend(super::load_notes(state));
     let text = M::PlanNowShown.fill(state.lang, &[&state.plan.id(), &state.plan.file.year]);
-    say(state, text, false);
+    say(state, text.clone(), false);
+    // Drafts left on this plan come back as they would at a start with it; the footer says
+    // both.
+    if !drafts.is_empty() {
+        state.offered = drafts;
+        fx.extend(super::input::offer_draft(state));
+        if let Some(f) = &mut state.flash
+            && f.text != text
+        {
+            f.text = format!("{text} · {}", f.text);
+        }
+    }
     fx
 }
