@@ -211,6 +211,8 @@ strings! {
   s               phần việc của từng cơ quan trong mục đang chọn
   c               danh sách kế hoạch của các cơ quan (hạn 30/06)
   m               bảng cơ quan × chỉ số / mục
+  w               thay đổi từ cuộc họp trước (mặc định 7 ngày qua)
+  P               các kế hoạch trong cơ sở dữ liệu; Enter để chuyển
   Esc             bỏ lọc / đóng chế độ
   ?               trợ giúp này
   q  Ctrl-C       thoát
@@ -249,7 +251,12 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
 BẢNG CƠ QUAN (m)
   ↑ ↓  ← →        cơ quan; cột
   Tab             theo chỉ số / theo mục
-  Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột", "TREE
+  Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột
+
+THAY ĐỔI TỪ CUỘC HỌP TRƯỚC (w)
+  ↑ ↓  Enter      chọn; mở mục trong cây (Esc quay lại danh sách)
+  d               đổi ngày bắt đầu (dd/mm/yyyy)
+  /               lọc khi gõ (mã, nội dung, người, việc)", "TREE
   ↑ ↓  j k        move
   PgUp PgDn       one page up/down
   g G  Home End   top / bottom
@@ -268,6 +275,8 @@ BẢNG CƠ QUAN (m)
   s               each agency's part of the selected item
   c               the agencies' own plans checklist (due 30/06)
   m               the agency × index / section matrix
+  w               what changed since the last meeting (the last 7 days)
+  P               the plans in the database; Enter switches
   Esc             clear the filter / close a mode
   ?               this help
   q  Ctrl-C       quit
@@ -306,7 +315,12 @@ AGENCY PARTS (s, c)
 AGENCY MATRIX (m)
   ↑ ↓  ← →        agency; column
   Tab             by index / by section
-  Enter           filter the tree to the agency, at its first task in the column";
+  Enter           filter the tree to the agency, at its first task in the column
+
+SINCE THE LAST MEETING (w)
+  ↑ ↓  Enter      select; open the item in the tree (Esc comes back)
+  d               change the first day (dd/mm/yyyy)
+  /               filter as you type (id, title, who, what)";
     TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
     TuiDumbTerminal = "Terminal TERM=dumb không vẽ được giao diện; hãy đặt TERM=xterm-256color hoặc dùng các lệnh như `kehoach overdue`", "TERM=dumb cannot draw the interface; set TERM=xterm-256color or use commands such as `kehoach overdue`";
     TuiTerminalFailed = "không khởi tạo được terminal: {}", "could not set up the terminal: {}";
@@ -411,8 +425,10 @@ AGENCY MATRIX (m)
 
 // Declared after the `strings!` macro, which they use for their own words.
 mod change;
+mod meeting;
 mod office;
 pub use change::describe as describe_change;
+pub use meeting::M;
 
 /// The review printed by `kehoach transcribe`.
 pub mod transcribe;

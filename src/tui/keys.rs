@@ -104,7 +104,21 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
             _ => None,
         },
         Mode::Overdue { .. } => overdue(k),
-        Mode::Agencies { .. } => list(k),
+        Mode::Agencies { .. } | Mode::Plans { .. } => list(k),
+        // The day prompt of the "since" view is a one-line input, like the deadline's.
+        Mode::Since {
+            prompt: Some(_), ..
+        } => match k.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Submit),
+            KeyCode::Backspace => Some(Msg::InputBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
+            _ => None,
+        },
+        Mode::Since { .. } => match k.code {
+            KeyCode::Char('d') => Some(Msg::SinceDate),
+            _ => list(k),
+        },
         Mode::Parts { .. } | Mode::Checklist { .. } => parts(k),
         Mode::Matrix(_) => match k.code {
             KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
@@ -175,6 +189,8 @@ fn tree(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('s') => Msg::ShowParts,
         KeyCode::Char('c') => Msg::ShowChecklist,
         KeyCode::Char('m') => Msg::ShowMatrix,
+        KeyCode::Char('w') => Msg::ShowSince,
+        KeyCode::Char('P') => Msg::ShowPlans,
         KeyCode::Char('/') => Msg::StartSearch,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Tab => Msg::FocusNotes,

@@ -12,6 +12,7 @@ pub mod keys;
 mod late;
 pub mod matching;
 pub mod message;
+pub mod since;
 pub mod state;
 mod terminal;
 pub mod update;

@@ -55,6 +55,9 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
                 Some(x),
             )
         }
+        Mode::Since {
+            prompt: Some(p), ..
+        } => super::since::prompt_line(t, lang, p),
         // A list's filter, while typed or kept, with how many rows it lets through.
         m if m.list().is_some_and(|l| l.typing || !l.query.is_empty()) => {
             let l = m.list().expect("a list");
@@ -94,12 +97,21 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Help { .. } => S::KeysHelp,
         Mode::Parts { .. } | Mode::Checklist { .. } => S::KeysParts,
         Mode::Matrix(_) => S::KeysMatrix,
+        Mode::Since { .. } | Mode::Plans { .. } => S::KeysAgencies,
     }
     .get(lang);
+    let meeting = super::since::keys(s, keys, w);
+    let keys = meeting.as_deref().unwrap_or(keys);
     // An input's error takes the place of the key list until the input changes.
     let second = match &s.mode {
         Mode::Deadline(d) if d.error.is_some() => Line::from(Span::styled(
             truncate(d.error.as_deref().unwrap_or(""), w).into_owned(),
+            t.error(),
+        )),
+        Mode::Since {
+            prompt: Some(p), ..
+        } if p.error.is_some() => Line::from(Span::styled(
+            truncate(p.error.as_deref().unwrap_or(""), w).into_owned(),
             t.error(),
         )),
         _ => Line::from(Span::styled(
