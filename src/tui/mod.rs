@@ -113,18 +113,24 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 needs_draw = true;
                             }
                             // Keys read together with others — some already read in this
-                            // wake-up, or more already waiting — are a burst: a person's
-                            // Enter comes alone, a paste's line breaks do not.
-                            let burst = !first || pending();
+                            // wake-up, or more arriving within BURST_GAP — are a burst: a
+                            // person's Enter comes alone, a paste's line breaks do not.
+                            let more = pending();
+                            let burst = !first || more;
                             first = false;
                             let accepted = state.accepted.count;
                             if let Some(msg) = keys::map_burst(&state, &ev, burst) {
                                 dispatch(&mut state, &mut runner, msg);
                                 needs_draw = true;
                             }
-                            if state.accepted.count != accepted && pending() {
+                            if state.accepted.count != accepted && more {
                                 let rest = paste_rest(&mut state, &mut runner);
                                 dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
+                                // paste_rest took every key that was waiting.
+                                break;
+                            }
+                            if !more || state.quit {
+                                break;
                             }
                         }
                         Err(_) => {
@@ -132,9 +138,6 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             state.quit = true;
                             break;
                         }
-                    }
-                    if !pending() || state.quit {
-                        break;
                     }
                 }
                 watchdog.mirror(&state);
@@ -165,9 +168,19 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Whether an event is already waiting, without waiting for one.
+/// How long after a key the loop waits for the next one of the same burst. A paste's keys
+/// follow each other within microseconds (over SSH, within a packet or two); a person's come
+/// tens of milliseconds apart. Waiting this long once per key costs no visible latency.
+const BURST_GAP: Duration = Duration::from_millis(3);
+
+/// Whether another event is waiting or arrives within [`BURST_GAP`]. Not `poll(ZERO)`: with
+/// the terminal read by poll(2) (crossterm's `use-dev-tty`), a zero timeout never looks at
+/// keys crossterm has read but not yet handed out, so the rest of a 1 kB read would look like
+/// nothing waiting. That reading is what lets a paste of any size arrive whole: mio's
+/// edge-triggered epoll left everything after the first 1 kB in the terminal until another
+/// key came.
 fn pending() -> bool {
-    matches!(event::poll(Duration::ZERO), Ok(true))
+    matches!(event::poll(BURST_GAP), Ok(true))
 }
 
 /// Enter just saved an editor and more keys were already waiting: a person reads the screen
