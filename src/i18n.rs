@@ -407,6 +407,9 @@ AGENCY MATRIX (m)
     KeysListFilter = "gõ để lọc (không cần dấu) · ↑↓ chọn · Enter xong · Esc bỏ lọc", "type to filter (diacritics optional) · ↑↓ select · Enter done · Esc clear";
     KeysOverdue = "␣ xong · n ghi chú · ↑↓ chọn · Enter mở · / lọc · Esc quay lại · q thoát", "␣ done · n note · ↑↓ select · Enter open · / filter · Esc back · q quit";
     TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
+    // Narrow terminals (60×20, 40×10): the short forms, so counts and names are not cut.
+    TuiStatusLineShort = "{} xong · {} quá hạn", "{} done · {} overdue";
+    ChecklistHeadShort = "{}/{} đã ban hành · {} muộn", "{}/{} issued · {} late";
 }
 
 // Declared after the `strings!` macro, which they use for their own words.

@@ -9,7 +9,6 @@ mod lists;
 mod notes;
 mod tree;
 
-pub use accountability::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 pub use lists::set_filter;
 
 use input::{deadline, editor, search};
