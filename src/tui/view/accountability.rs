@@ -13,7 +13,7 @@ use crate::commands::{state_word, timing_words};
 use crate::i18n::{self, Lang, S};
 use crate::plan::AgencyIx;
 use crate::plan::accountability::{self as acc, AgencyState, ChecklistRow, Timing};
-use crate::text::{fit, sanitize, width};
+use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::state::{ListState, Matrix, State};
 
 fn row_rect(area: Rect, i: usize) -> Rect {
@@ -222,14 +222,10 @@ pub fn matrix(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, m: &Matrix) {
     ];
     for c in cols.clone() {
         let style = if c == m.col { t.accent() } else { t.bold() };
-        head.push(Span::styled(
-            format!(
-                "{:>w$}",
-                fit(&m.columns[c].label, MATRIX_CELL - 1),
-                w = MATRIX_CELL
-            ),
-            style,
-        ));
+        // Right-aligned over the cells' numbers.
+        let label = truncate(&m.columns[c].label, MATRIX_CELL - 1);
+        let pad = MATRIX_CELL.saturating_sub(width(&label));
+        head.push(Span::styled(format!("{}{label}", " ".repeat(pad)), style));
     }
     if cols.end < n {
         head.push(Span::styled(

@@ -92,7 +92,7 @@ impl State {
 /// Width of one cell of the agency matrix.
 pub const MATRIX_CELL: usize = 10;
 /// Room kept at the right of the matrix for the count of columns hidden there ("12 ▸").
-pub const MATRIX_MARK: usize = 5;
+pub const MATRIX_MARK: usize = 6;
 
 /// How the agency matrix fills the width: the agency column, and how many cells show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
