@@ -104,10 +104,13 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
                 let mut first = true;
+                // A burst's plain text in a note, inserted at once (see keys::burst_char).
+                let mut typed = String::new();
                 loop {
                     match event::read() {
                         Ok(mut ev) => {
                             if let Some(plain) = keys::split_escape(&ev) {
+                                insert_typed(&mut state, &mut runner, &mut typed);
                                 dispatch(&mut state, &mut runner, Msg::Back);
                                 ev = plain;
                                 needs_draw = true;
@@ -120,7 +123,13 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             first = false;
                             let accepted = state.accepted.count;
                             if let Some(msg) = keys::map_burst(&state, &ev, burst) {
-                                dispatch(&mut state, &mut runner, msg);
+                                match keys::burst_char(&state, &msg) {
+                                    Some(c) if burst => typed.push(c),
+                                    _ => {
+                                        insert_typed(&mut state, &mut runner, &mut typed);
+                                        dispatch(&mut state, &mut runner, msg);
+                                    }
+                                }
                                 needs_draw = true;
                             }
                             if state.accepted.count != accepted && more {
@@ -134,12 +143,14 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             }
                         }
                         Err(_) => {
+                            insert_typed(&mut state, &mut runner, &mut typed);
                             runner.keep_draft(&state);
                             state.quit = true;
                             break;
                         }
                     }
                 }
+                insert_typed(&mut state, &mut runner, &mut typed);
                 watchdog.mirror(&state);
             }
             Ok(false) => {}
@@ -181,6 +192,13 @@ const BURST_GAP: Duration = Duration::from_millis(3);
 /// key came.
 fn pending() -> bool {
     matches!(event::poll(BURST_GAP), Ok(true))
+}
+
+/// Insert the text of a burst's keys held back so far, as one piece (a [`Msg::Paste`]).
+fn insert_typed(state: &mut State, runner: &mut effects::Runner, typed: &mut String) {
+    if !typed.is_empty() {
+        dispatch(state, runner, Msg::Paste(std::mem::take(typed)));
+    }
 }
 
 /// Enter just saved an editor and more keys were already waiting: a person reads the screen
