@@ -17,19 +17,23 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     let (first, cursor) = match &s.mode {
         Mode::Search(search) => {
             let prompt = format!("{}: ", S::TuiSearch.get(lang));
+            let query = sanitize(&search.query, false).into_owned();
+            let x = width(&prompt) + width(&query);
             let count = if search.query.is_empty() {
                 String::new()
             } else if search.hits.is_empty() {
                 format!("  {}", S::TuiNoMatch.get(lang))
             } else {
-                format!(
-                    "  {} · {}",
-                    S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()]),
-                    S::TuiMatchesWhole.fill(lang, &[&search.whole])
-                )
+                let matches = S::TuiMatches.fill(lang, &[&(search.at + 1), &search.hits.len()]);
+                let whole = S::TuiMatchesWhole.fill(lang, &[&search.whole]);
+                // Narrow: the whole-word count goes before the match count is cut.
+                let full = format!("  {matches} · {whole}");
+                if x + width(&full) <= w {
+                    full
+                } else {
+                    format!("  {matches}")
+                }
             };
-            let query = sanitize(&search.query, false).into_owned();
-            let x = width(&prompt) + width(&query);
             (
                 Line::from(vec![
                     Span::styled(prompt, t.accent()),
