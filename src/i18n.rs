@@ -247,7 +247,8 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
   u               hoàn tác
 
 BẢNG CƠ QUAN (m)
-  ↑ ↓  ← →        cơ quan; cột
+  ↑ ↓  ← →        cơ quan; cột (h l cũng được)
+                  ◂ 3 / 4 ▸: số cột bị ẩn bên trái / phải
   Tab             theo chỉ số / theo mục
   Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột", "TREE
   ↑ ↓  j k        move
@@ -304,7 +305,8 @@ AGENCY PARTS (s, c)
   u               undo
 
 AGENCY MATRIX (m)
-  ↑ ↓  ← →        agency; column
+  ↑ ↓  ← →        agency; column (h l too)
+                  ◂ 3 / 4 ▸: columns hidden to the left / right
   Tab             by index / by section
   Enter           filter the tree to the agency, at its first task in the column";
     TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
