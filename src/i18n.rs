@@ -249,7 +249,8 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
   u               hoàn tác
 
 BẢNG CƠ QUAN (m)
-  ↑ ↓  ← →        cơ quan; cột
+  ↑ ↓  ← →        cơ quan; cột (h l cũng được)
+                  ◂ 3 / 4 ▸: số cột bị ẩn bên trái / phải
   Tab             theo chỉ số / theo mục
   Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột
 
@@ -313,7 +314,8 @@ AGENCY PARTS (s, c)
   u               undo
 
 AGENCY MATRIX (m)
-  ↑ ↓  ← →        agency; column
+  ↑ ↓  ← →        agency; column (h l too)
+                  ◂ 3 / 4 ▸: columns hidden to the left / right
   Tab             by index / by section
   Enter           filter the tree to the agency, at its first task in the column
 
@@ -421,6 +423,9 @@ SINCE THE LAST MEETING (w)
     KeysListFilter = "gõ để lọc (không cần dấu) · ↑↓ chọn · Enter xong · Esc bỏ lọc", "type to filter (diacritics optional) · ↑↓ select · Enter done · Esc clear";
     KeysOverdue = "␣ xong · n ghi chú · ↑↓ chọn · Enter mở · / lọc · Esc quay lại · q thoát", "␣ done · n note · ↑↓ select · Enter open · / filter · Esc back · q quit";
     TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
+    // Narrow terminals (60×20, 40×10): the short forms, so counts and names are not cut.
+    TuiStatusLineShort = "{} xong · {} quá hạn", "{} done · {} overdue";
+    ChecklistHeadShort = "{}/{} đã ban hành · {} muộn", "{}/{} issued · {} late";
 }
 
 // Declared after the `strings!` macro, which they use for their own words.

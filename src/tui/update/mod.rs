@@ -10,7 +10,6 @@ mod notes;
 mod since;
 mod tree;
 
-pub use accountability::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 pub use lists::set_filter;
 pub use since::read_day;
 
