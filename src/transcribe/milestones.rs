@@ -66,16 +66,13 @@ fn has_words(folded: &str, words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| folded.contains(w))
 }
 
+/// The plan's own deadline is its completion, whatever else its sentence says.
 fn kind_of(f: &Found) -> Option<&'static Kind> {
+    if f.plan_wide {
+        return KINDS.iter().find(|k| k.id == "completion");
+    }
     let folded = fold(&f.sentence);
-    KINDS
-        .iter()
-        .find(|k| has_words(&folded, k.words))
-        .or_else(|| {
-            f.plan_wide
-                .then(|| KINDS.iter().find(|k| k.id == "completion"))
-                .flatten()
-        })
+    KINDS.iter().find(|k| has_words(&folded, k.words))
 }
 
 /// Every node id with the ids of its ancestors.
@@ -172,7 +169,7 @@ mod tests {
                     "Kế hoạch của các cơ quan ban hành chậm nhất ngày 30/6/2031.",
                     false,
                 ),
-                found("Thời gian: Trước ngày 30/6/2031.", true),
+                found("Trước ngày 30/6/2031, các cơ quan ban hành kế hoạch.", true),
                 found("Nộp hồ sơ trước ngày 30/6/2031.", false),
             ],
             &[],
