@@ -179,4 +179,44 @@ mod tests {
         assert_eq!(m[0].short_en, "Agency plans");
         assert_eq!(m[2].title, "Nộp hồ sơ");
     }
+
+    #[test]
+    fn also_the_items_told_to_act_on_the_plan() {
+        let node = |id: &str, text: &str, children: Vec<NodeFile>| NodeFile {
+            id: id.into(),
+            label: String::new(),
+            kind: crate::plan::NodeKind::Item,
+            title: String::new(),
+            text: text.into(),
+            index: None,
+            lead: vec![],
+            implementing: vec![],
+            coordinating: vec![],
+            deadline: None,
+            targets: vec![],
+            remark: None,
+            children,
+        };
+        let nodes = vec![
+            node(
+                "I.1",
+                "Căn cứ Kế hoạch này ban hành kế hoạch thực hiện.",
+                vec![node(
+                    "I.1.t1",
+                    "Kế hoạch ban hành chậm nhất ngày 30/6/2031.",
+                    vec![],
+                )],
+            ),
+            node(
+                "I.2",
+                "Các cơ quan Trung ương căn cứ Kế hoạch này, triển khai.",
+                vec![],
+            ),
+            node("I.3", "Giám sát việc thực hiện Kế hoạch này.", vec![]),
+        ];
+        let mut f = found("Kế hoạch ban hành chậm nhất ngày 30/6/2031.", false);
+        f.item = "I.1.t1".into();
+        let m = milestones(vec![f], &nodes);
+        assert_eq!(m[0].also, ["I.2"]);
+    }
 }
