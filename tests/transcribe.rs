@@ -136,6 +136,213 @@ fn source_reproduces_the_nodes_of_plan_json() {
     assert_eq!(w.len(), g.len());
 }
 
+/// Why the hand transcription's title is not the rule's (`kehoach::transcribe::titles`: the
+/// subject whole, then up to the end of the names the duty is done with, or the first comma or
+/// complement word from the 16th word on).
+const SHORTER: &str = "the hand file stops at a break before the 16th word, where in other titles it \
+     runs on past such breaks (III.1.2.8.c1.t1 passes 'về' at its 8th word and 'trên' at its 12th; \
+     III.1.2.5.c1.t2 a comma at its 6th and 'về' at its 9th): no one length serves both";
+const NO_BREAK: &str = "the hand file stops where nothing is printed, before a second verb or the \
+     verb's object: telling those apart needs a parser of Vietnamese, not a rule over words";
+const PAST_NAMES: &str = "the hand file goes on after the names the duty is done with, where it \
+     stops right after them elsewhere (III.1.2.1.c.t2 after 'các cơ quan, đơn vị', III.2.2.t4 \
+     after 'các cơ quan liên quan')";
+const LOCALITIES: &str = "'các Sở, ban, ngành, địa phương': the registry has no 'địa phương' \
+     (see the roles' known cases), so the names end before it";
+const FIRST_NAME: &str = "the hand file stops after the first of names joined by 'và', where it \
+     keeps the whole list elsewhere (IV.4.b)";
+const NOUN_NAMES: &str = "'các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao': the names belong to \
+     the noun before them (tasks the Government gives), which words alone do not tell from names \
+     a duty is done with";
+const UNREGISTERED: &str = "'các cơ quan truyền thông' is not in the registry, so the program does \
+     not see the names the hand file stops after";
+const PAIR: &str = "the hand file keeps the pair 'khó khăn, vướng mắc' whole past the 16th word";
+const LONGER: &str = "the hand file passes 'về', 'và', 'của' and a comma to stop at 'theo', its \
+     24th word";
+
+/// Titles the hand transcription cuts where the rule does not, with why. Each is (node, reason).
+const KNOWN_TITLE_CASES: &[(&str, &str)] = &[
+    ("I.3", SHORTER),
+    ("III.1.2.1.c.t1", NOUN_NAMES),
+    ("III.1.2.3.c1.t2", NO_BREAK),
+    ("III.1.2.4.c1.t2", LOCALITIES),
+    ("III.1.2.4.c2.t1", NO_BREAK),
+    ("III.1.2.4.c2.t2", SHORTER),
+    ("III.1.2.5.c2.t1", SHORTER),
+    ("III.1.2.5.c2.t2", SHORTER),
+    ("III.1.2.5.c2.t3", SHORTER),
+    ("III.1.2.5.c3.t1", NO_BREAK),
+    ("III.1.2.5.c3.t2", SHORTER),
+    ("III.1.2.6.c2.t1", NO_BREAK),
+    ("III.1.2.6.c2.t2", PAST_NAMES),
+    ("III.1.2.6.c3.t1", LOCALITIES),
+    ("III.1.2.6.c3.t2", NO_BREAK),
+    ("III.1.2.7.c2.t1", FIRST_NAME),
+    ("III.1.2.7.c2.t2", SHORTER),
+    ("III.1.2.7.c2.t3", PAST_NAMES),
+    ("III.1.2.7.c3.t1", PAST_NAMES),
+    ("III.1.2.7.c4.t2", UNREGISTERED),
+    ("III.1.2.7.c4.t4", SHORTER),
+    ("III.1.2.8.c1.t2", PAIR),
+    ("III.1.2.9.t1", SHORTER),
+    ("III.1.2.9.t3", NO_BREAK),
+    ("III.2.1.t2", FIRST_NAME),
+    ("III.2.2.t2", SHORTER),
+    ("III.3.2.a", SHORTER),
+    ("III.3.3.a", LONGER),
+    ("III.3.3.b", SHORTER),
+    ("III.3.4.c", PAST_NAMES),
+    ("III.3.5.b", NO_BREAK),
+    ("III.3.6.b", PAST_NAMES),
+    ("III.3.7.c", SHORTER),
+    ("III.3.8.b", SHORTER),
+    ("IV.4.dd", SHORTER),
+    ("IV.5.a", SHORTER),
+    ("IV.5.b", SHORTER),
+];
+
+#[test]
+fn source_reproduces_the_titles() {
+    let want = oracle();
+    let got = run(SOURCE).plan;
+    let mut w = Vec::new();
+    flat(&want.nodes, "", &mut w);
+    let mut g = Vec::new();
+    flat(&got.nodes, "", &mut g);
+    let mut same = 0;
+    let mut unknown = Vec::new();
+    for ((_, wn), (_, gn)) in w.iter().zip(g.iter()) {
+        if wn.title == gn.title {
+            same += 1;
+            continue;
+        }
+        let known = KNOWN_TITLE_CASES.iter().any(|(k, _)| *k == wn.id);
+        println!(
+            "  title differs{}: {} {:?}\n    want {:?}\n    got  {:?}",
+            if known { " (known)" } else { "" },
+            wn.id,
+            wn.kind,
+            wn.title,
+            gn.title
+        );
+        if !known {
+            unknown.push(wn.id.clone());
+        }
+    }
+    println!("titles identical: {same} of {}", w.len());
+    assert!(
+        unknown.is_empty(),
+        "titles differ beyond the known cases: {unknown:?}"
+    );
+    // A known case the program now gets right leaves the list, so the list stays the truth.
+    let title = |v: &[(&str, &NodeFile)], id: &str| {
+        v.iter()
+            .find(|(_, n)| n.id == id)
+            .map(|(_, n)| n.title.clone())
+    };
+    let fixed: Vec<&str> = KNOWN_TITLE_CASES
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| title(&w, id) == title(&g, id))
+        .collect();
+    assert!(fixed.is_empty(), "known cases that now agree: {fixed:?}");
+    // 117 of 154 (76%): the hand file's cuts follow no one rule (see the reasons above).
+    assert!(same >= 117, "titles agree {same} of {}", w.len());
+}
+
+/// Targets whose words the hand transcription chose differently from the program, with why.
+/// Each is (node, target's place in the node, field, reason).
+const KNOWN_TARGET_CASES: &[(&str, usize, &str, &str)] = &[
+    (
+        "III.1.2.3.c1.t2",
+        0,
+        "text",
+        "the hand file ends the words before 'trên Hệ thống thông tin …', a place complement; the \
+         program keeps the clause to its end, as it does for every other share",
+    ),
+    (
+        "III.1.2.3.c1.t2",
+        0,
+        "metric",
+        "the hand file rewords the clause ('hồ sơ … được cập nhật …'), a paraphrase no rule \
+         reads from the text",
+    ),
+    (
+        "III.1.2.7.c3.t1",
+        3,
+        "metric",
+        "the hand file adds '(mức tăng mỗi năm, tối thiểu)' to the shared metric of the list for \
+         the yearly increase; the program gives the list's metric to all four",
+    ),
+];
+
+#[test]
+fn source_reproduces_the_targets() {
+    let want = oracle();
+    let got = run(SOURCE).plan;
+    let mut w = Vec::new();
+    flat(&want.nodes, "", &mut w);
+    let mut g = Vec::new();
+    flat(&got.nodes, "", &mut g);
+    let (mut same, mut all) = (0, 0);
+    let mut unknown = Vec::new();
+    for ((_, wn), (_, gn)) in w.iter().zip(g.iter()) {
+        // The number, what it counts in and where it applies: exactly the hand file's.
+        let numbers = |n: &NodeFile| -> Vec<(f64, String, Option<String>)> {
+            n.targets
+                .iter()
+                .map(|t| (t.value, t.unit.clone(), t.scope.clone()))
+                .collect()
+        };
+        assert_eq!(numbers(gn), numbers(wn), "targets of {}", wn.id);
+        for (k, (a, b)) in wn.targets.iter().zip(&gn.targets).enumerate() {
+            for (field, x, y) in [("text", &a.text, &b.text), ("metric", &a.metric, &b.metric)] {
+                all += 1;
+                if x == y {
+                    same += 1;
+                    continue;
+                }
+                let known = KNOWN_TARGET_CASES
+                    .iter()
+                    .any(|(id, i, f, _)| *id == wn.id && *i == k && *f == field);
+                println!(
+                    "  target {field} differs{}: {} #{k}\n    want {x:?}\n    got  {y:?}",
+                    if known { " (known)" } else { "" },
+                    wn.id
+                );
+                if !known {
+                    unknown.push(format!("{} #{k} {field}", wn.id));
+                }
+            }
+        }
+    }
+    println!("target words identical (text, metric): {same} of {all}");
+    // A known case the program now gets right leaves the list.
+    for (id, k, field, _) in KNOWN_TARGET_CASES {
+        let words = |v: &[(&str, &NodeFile)]| {
+            v.iter()
+                .find(|(_, n)| n.id == *id)
+                .and_then(|(_, n)| n.targets.get(*k))
+                .map(|t| {
+                    if *field == "text" {
+                        t.text.clone()
+                    } else {
+                        t.metric.clone()
+                    }
+                })
+        };
+        assert_ne!(
+            words(&w),
+            words(&g),
+            "known case {id} #{k} {field} now agrees"
+        );
+    }
+    assert!(
+        unknown.is_empty(),
+        "targets differ beyond the known cases: {unknown:?}"
+    );
+}
+
 #[test]
 fn source_reproduces_the_document_around_the_tree() {
     let want = oracle();
@@ -245,13 +452,8 @@ fn source_reproduces_deadlines_milestones_and_agencies() {
     let t = run(SOURCE);
     let got = &t.plan;
     assert_eq!(got.default_deadline, want.default_deadline);
-    let ms = |p: &PlanFile| -> Vec<(String, String)> {
-        p.milestones
-            .iter()
-            .map(|m| (m.date.clone(), m.item.clone()))
-            .collect()
-    };
-    assert_eq!(ms(got), ms(&want), "milestones (date, item)");
+    // Milestones whole: ids, both languages' titles and short titles, item and `also`.
+    assert_eq!(got.milestones, want.milestones, "milestones");
     let dl = |p: &PlanFile| -> BTreeMap<String, String> {
         let mut all = Vec::new();
         flat(&p.nodes, "", &mut all);
@@ -686,18 +888,7 @@ fn an_agency_renamed_throughout() {
             *s = s.replace(old, new);
         }
     });
-    // Titles of tasks and items are their opening words cut after a dozen: a shorter name
-    // lets more words in. The texts they are cut from are compared.
-    let untitled = |v: &mut serde_json::Value| {
-        map_json(v, "", &|k, x| {
-            if k == "title" {
-                *x = serde_json::Value::Null;
-            }
-        })
-    };
-    let mut got = serde_json::to_value(&got.plan).unwrap();
-    untitled(&mut want);
-    untitled(&mut got);
+    let got = serde_json::to_value(&got.plan).unwrap();
     assert_same_json("renamed", &want, &got);
 }
 

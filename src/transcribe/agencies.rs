@@ -141,6 +141,9 @@ pub struct Registry {
     pub known: usize,
     /// Spellings as words, longest first.
     spellings: Vec<(Vec<String>, usize)>,
+    /// The spellings (their places in `spellings`, longest first) by their first word, so a
+    /// word that starts no name costs one lookup.
+    by_first: HashMap<String, Vec<usize>>,
     exact: HashMap<Vec<String>, usize>,
 }
 
@@ -192,6 +195,7 @@ impl Registry {
             agencies,
             known,
             spellings: Vec::new(),
+            by_first: HashMap::new(),
             exact: HashMap::new(),
         };
         r.reindex();
@@ -212,6 +216,10 @@ impl Registry {
             }
         }
         self.spellings.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        self.by_first.clear();
+        for (k, (w, _)) in self.spellings.iter().enumerate() {
+            self.by_first.entry(w[0].clone()).or_default().push(k);
+        }
     }
 
     pub fn is_group_with_members(&self, i: usize) -> bool {
@@ -221,7 +229,8 @@ impl Registry {
 
     /// The longest spelling at `i`: (agency, tokens used, the spelling's words).
     fn spelled_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize, Vec<String>)> {
-        'next: for (w, a) in &self.spellings {
+        let first = self.by_first.get(&toks.get(i)?.norm)?;
+        'next: for (w, a) in first.iter().map(|&k| &self.spellings[k]) {
             if i + w.len() > toks.len() {
                 continue;
             }
@@ -249,8 +258,9 @@ impl Registry {
         }
         if let Some(p) = prefix {
             let mut best: Option<(usize, usize, Vec<String>)> = None;
-            for (w, a) in &self.spellings {
-                if w.first().map(String::as_str) != Some(p) || w.len() < 2 {
+            let with_prefix = self.by_first.get(p).map_or(&[][..], Vec::as_slice);
+            for (w, a) in with_prefix.iter().map(|&k| &self.spellings[k]) {
+                if w.len() < 2 {
                     continue;
                 }
                 let rest = &w[1..];

@@ -4,8 +4,10 @@
 //! page numbers, running headers) → [`lines`] (what a line starts with) → [`blocks`] (PDF lines
 //! joined into headings, bullets, role lines, paragraphs) → [`tree`] (the nodes, role lines on
 //! their criterion, the document around them) → [`agencies`] (names against the registry) →
-//! [`roles`] (roles read from sentences) → [`dates`] (deadlines) → [`review`]. [`docx`] turns a
-//! Word file's bytes into such text. Reading files is the command's job.
+//! [`roles`] (roles read from sentences), with [`titles`] (where a title stops) → [`targets`]
+//! (numbers to reach) → [`dates`] (deadlines) → [`milestones`] (named for what happens on
+//! them) → [`review`]. [`docx`] turns a Word file's bytes into such text. Reading files is the
+//! command's job.
 
 pub mod agencies;
 pub mod blocks;
@@ -14,12 +16,15 @@ pub mod dates;
 pub mod docx;
 pub mod lines;
 pub mod meta;
+pub mod milestones;
 pub mod review;
 pub mod roles;
+pub mod targets;
+pub mod titles;
 pub mod tree;
 
 use crate::plan::NodeKind;
-use crate::plan::file::{AgencyFile, FORMAT, MilestoneFile, NodeFile, PlanFile};
+use crate::plan::file::{AgencyFile, FORMAT, NodeFile, PlanFile};
 
 pub use review::Review;
 
@@ -59,10 +64,21 @@ pub fn transcribe(text: &str, registry: Vec<AgencyFile>, opts: &Options) -> Tran
         .join(" ");
     let year = meta::year(&built.full_title, &all_text);
 
+    // Targets; a goal's title is its words before the target (`Chỉ số … năm 2023`).
+    walk_mut(&mut built.nodes, &mut |n| {
+        n.targets = targets::targets(&mut reg, &n.text);
+        if n.kind == NodeKind::Goal
+            && let Some(k) = n.targets.first().and_then(|t| n.text.find(&t.text))
+            && k > 0
+        {
+            n.title = n.text[..k].trim().to_string();
+        }
+    });
+
     // Deadlines: a task's or item's own; one stated by a heading is the plan's default.
     let mut found = Vec::new();
     let mut default_deadline = None;
-    let mut milestones = Vec::new();
+    let mut stated = Vec::new();
     walk_mut(&mut built.nodes, &mut |n| {
         let ds = dates::deadlines(&n.text, year);
         let Some(first) = ds.first() else { return };
@@ -74,31 +90,20 @@ pub fn transcribe(text: &str, registry: Vec<AgencyFile>, opts: &Options) -> Tran
                 | NodeKind::Purpose
                 | NodeKind::Goal
         );
+        // A second heading's deadline is not the plan's: the review lists it, no milestone.
+        let milestone = !(heading && default_deadline.is_some());
         if heading {
-            if default_deadline.is_none() {
-                default_deadline = Some(first.date);
-                milestones.push(MilestoneFile {
-                    id: "completion".into(),
-                    date: first.date.format("%Y-%m-%d").to_string(),
-                    title: n.title.clone(),
-                    title_en: String::new(),
-                    short: String::new(),
-                    short_en: String::new(),
-                    item: n.id.clone(),
-                    also: Vec::new(),
-                });
-            }
+            default_deadline.get_or_insert(first.date);
         } else {
             n.deadline = Some(first.date.format("%Y-%m-%d").to_string());
-            milestones.push(MilestoneFile {
-                id: format!("deadline-{}", first.date.format("%Y-%m-%d")),
-                date: first.date.format("%Y-%m-%d").to_string(),
-                title: n.title.clone(),
-                title_en: String::new(),
-                short: String::new(),
-                short_en: String::new(),
+        }
+        if milestone {
+            stated.push(milestones::Found {
+                date: first.date,
                 item: n.id.clone(),
-                also: Vec::new(),
+                item_title: n.title.clone(),
+                sentence: n.text.clone(),
+                plan_wide: heading,
             });
         }
         for d in ds {
@@ -110,7 +115,7 @@ pub fn transcribe(text: &str, registry: Vec<AgencyFile>, opts: &Options) -> Tran
             });
         }
     });
-    milestones.sort_by(|a, b| a.date.cmp(&b.date));
+    let milestones = milestones::milestones(stated, &built.nodes);
     let default_deadline = default_deadline
         .or_else(|| chrono::NaiveDate::from_ymd_opt(year, 12, 31))
         .map(|d| d.format("%Y-%m-%d").to_string())

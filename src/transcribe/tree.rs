@@ -5,6 +5,7 @@ use super::agencies::{Found, Mode, Registry, tokens};
 use super::blocks::{Block, Kind, numbered_kind};
 use super::lines::{self, LETTERS};
 use super::roles::{Inferred, infer};
+use super::titles::{duty_title, heading_title};
 use crate::plan::file::{NodeFile, RoleRef};
 use crate::plan::{NodeKind, Role};
 use crate::text::fold;
@@ -55,51 +56,6 @@ fn role_ix(r: Role) -> usize {
 }
 
 const ROLES: [Role; 3] = [Role::Lead, Role::Implementing, Role::Coordinating];
-
-/// A short title: the text up to its first clause end, cut at a comma or after a dozen words.
-pub fn short_title(text: &str) -> String {
-    let end = text
-        .find(['.', ';', ':'])
-        .filter(|&k| k > 0)
-        .unwrap_or(text.len());
-    let mut t = text[..end].trim().to_string();
-    let words: Vec<&str> = t.split(' ').collect();
-    if words.len() > 14 {
-        let head = words[..14].join(" ");
-        t = match head.rfind(',') {
-            Some(k) if head[..k].split(' ').count() >= 5 => head[..k].to_string(),
-            _ => words[..12].join(" "),
-        };
-    }
-    t.trim_end_matches([',', ' ']).to_string()
-}
-
-/// A heading's title and text: a sentence heading (`…, trong đó:`, `Thời gian hoàn thành:
-/// Trước ngày …`) keeps the whole sentence as its text.
-fn heading_title(body: &str) -> (String, String) {
-    if body.ends_with(':') {
-        let mut t = body;
-        for tail in [
-            ", trong đó:",
-            ", cụ thể như sau:",
-            ", như sau:",
-            " như sau:",
-            ":",
-        ] {
-            if let Some(s) = body.strip_suffix(tail) {
-                t = s;
-                break;
-            }
-        }
-        return (t.trim().to_string(), body.to_string());
-    }
-    if body.ends_with('.')
-        && let Some((head, _)) = body.split_once(": ")
-    {
-        return (head.trim().to_string(), body.to_string());
-    }
-    (body.to_string(), String::new())
-}
 
 fn node(id: String, label: &str, kind: NodeKind, title: String, text: String) -> NodeFile {
     NodeFile {
@@ -204,13 +160,8 @@ impl Builder<'_> {
             "{}.t{}",
             self.arena[parent].file.id, self.arena[parent].tasks
         );
-        let f = node(
-            id,
-            label,
-            NodeKind::Task,
-            short_title(body),
-            body.to_string(),
-        );
+        let title = duty_title(self.reg, body);
+        let f = node(id, label, NodeKind::Task, title, body.to_string());
         let ix = self.add(Some(parent), f, line);
         self.infer_into(ix, body);
         ix
@@ -270,7 +221,9 @@ impl Builder<'_> {
                         .join(".")
                 );
                 let (title, text) = match kind {
-                    NodeKind::Purpose | NodeKind::Goal => (short_title(&b.body), b.body.clone()),
+                    NodeKind::Purpose | NodeKind::Goal => {
+                        (duty_title(self.reg, &b.body), b.body.clone())
+                    }
                     _ => heading_title(&b.body),
                 };
                 let f = node(id, &b.label, kind, title.clone(), text.clone());
@@ -311,13 +264,8 @@ impl Builder<'_> {
                     letter.to_string()
                 };
                 let id = format!("{}.{key}", self.arena[h].file.id);
-                let f = node(
-                    id,
-                    &b.label,
-                    NodeKind::Item,
-                    short_title(&b.body),
-                    b.body.clone(),
-                );
+                let title = duty_title(self.reg, &b.body);
+                let f = node(id, &b.label, NodeKind::Item, title, b.body.clone());
                 let ix = self.add(Some(h), f, line);
                 self.item = Some(ix);
                 self.infer_into(ix, &b.body);
@@ -396,7 +344,7 @@ impl Builder<'_> {
         let id = format!("{}.f{}", self.arena[h].file.id, self.arena[h].fields);
         let (title, after) = match b.body.split_once(": ") {
             Some((t, a)) => (t.to_string(), a.to_string()),
-            None => (short_title(&b.body), b.body.clone()),
+            None => (duty_title(self.reg, &b.body), b.body.clone()),
         };
         let f = node(id, "-", NodeKind::Field, title, b.body.clone());
         let ix = self.add(Some(h), f, line);
@@ -539,23 +487,4 @@ pub fn build(blocks: &[Block], reg: &mut Registry) -> Built {
         b.block(block, blocks.get(i + 1));
     }
     b.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles() {
-        assert_eq!(
-            heading_title("Tập trung khắc phục, cụ thể như sau:").0,
-            "Tập trung khắc phục"
-        );
-        assert_eq!(
-            heading_title("Thời gian hoàn thành: Trước ngày 30/11/2023, xong.").0,
-            "Thời gian hoàn thành"
-        );
-        assert_eq!(heading_title("Các Sở: Tư pháp, Tài chính").1, "");
-        assert_eq!(short_title("Sở Nội vụ chủ trì; rồi"), "Sở Nội vụ chủ trì");
-    }
 }
