@@ -175,7 +175,10 @@ fn a_window_below_40x10_ignores_keys_but_q() {
     t.keys(&["Space", "Enter", "x"]);
     t.wait_for("q để thoát", 5);
     t.resize(80, 24);
-    let s = t.wait_for("PAR INDEX", 5);
+    // The footer is the last row drawn: once it shows, the whole frame is on screen (waiting for
+    // the header alone once read a frame whose detail was not drawn yet).
+    t.wait_for("PAR INDEX", 5);
+    let s = t.wait_for("q thoát", 5);
     assert!(
         !s.contains("Ghi chú minh chứng cho"),
         "no editor opened: {s}"
