@@ -202,7 +202,8 @@ strings! {
   Space  x        đánh dấu xong / mở lại nhiệm vụ
   n               viết ghi chú minh chứng
   d               đặt hạn riêng (dd/mm/yyyy; trống = theo kế hoạch)
-  u               hoàn tác thay đổi gần nhất của phiên này
+  u               hoàn tác thay đổi gần nhất của phiên này, lần lượt lùi lại
+  U  Ctrl-R       làm lại điều u vừa hoàn tác
   J K             cuộn phần chi tiết
   Tab             vào danh sách ghi chú (sửa, xóa)
   /               tìm kiếm (không cần dấu)
@@ -237,6 +238,7 @@ DANH SÁCH (o, a, s, c, m)
   ↑ ↓  Enter      chọn; mở mục / lọc theo cơ quan
   /               lọc khi gõ (không cần dấu); Enter xong, Esc bỏ lọc
   Space x  n  u   (o) xong / ghi chú / hoàn tác cho nhiệm vụ đang chọn
+  U  Ctrl-R       (o) làm lại
   Esc             quay lại; Esc ở mục mở từ danh sách thì về danh sách
 
 PHẦN VIỆC CỦA CƠ QUAN (s, c)
@@ -244,7 +246,7 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
   r               cơ quan đã báo cáo
   -               không áp dụng cho cơ quan này
   n  Enter        ghi văn bản của cơ quan (số, ngày) — ghi là đã xong
-  u               hoàn tác
+  u  U            hoàn tác / làm lại
 
 BẢNG CƠ QUAN (m)
   ↑ ↓  ← →        cơ quan; cột
@@ -259,7 +261,8 @@ BẢNG CƠ QUAN (m)
   Space  x        mark a task done / reopen it
   n               write an evidence note
   d               set an own deadline (dd/mm/yyyy; empty = the plan's)
-  u               undo the last change of this session
+  u               undo this session's newest change, again and again
+  U  Ctrl-R       redo what u undid
   J K             scroll the detail
   Tab             go into the notes (edit, delete)
   /               search (diacritics optional)
@@ -294,6 +297,7 @@ LISTS (o, a, s, c, m)
   ↑ ↓  Enter      select; open the item / filter by agency
   /               filter as you type (diacritics optional); Enter done, Esc clear
   Space x  n  u   (o) done / note / undo on the selected task
+  U  Ctrl-R       (o) redo
   Esc             back; Esc on an item opened from a list goes back to it
 
 AGENCY PARTS (s, c)
@@ -301,7 +305,7 @@ AGENCY PARTS (s, c)
   r               the agency reported
   -               does not apply to this agency
   n  Enter        record the agency's document (number, date) — marks it done
-  u               undo
+  u  U            undo / redo
 
 AGENCY MATRIX (m)
   ↑ ↓  ← →        agency; column
@@ -385,6 +389,7 @@ AGENCY MATRIX (m)
     TuiNoParts = "Mục này không giao việc cho cơ quan nào", "No agency is answerable for this item";
     TuiPartsTitle = "Phần việc của từng cơ quan — {}", "Each agency's part — {}";
     TuiAgencyEvidence = "Văn bản của {} cho {}", "{}'s document for {}";
+    TuiRemark = "Ghi chú", "Remark";
     TuiEvidenceNeeded = "Ghi số văn bản hoặc nội dung", "Write the document number or a note";
     KeysParts = "␣ xong/chưa  r đã báo cáo  - không áp dụng  n văn bản  / lọc  Esc quay lại", "␣ done/undo  r reported  - not applicable  n document  / filter  Esc back";
     KeysMatrix = "↑↓ cơ quan  ←→ cột  Tab chỉ số/mục  Enter xem việc  / lọc  Esc quay lại", "↑↓ agency  ←→ column  Tab index/section  Enter open  / filter  Esc back";
@@ -412,7 +417,9 @@ AGENCY MATRIX (m)
 // Declared after the `strings!` macro, which they use for their own words.
 mod change;
 mod office;
+mod undo;
 pub use change::describe as describe_change;
+pub use undo::U;
 
 /// The review printed by `kehoach transcribe`.
 pub mod transcribe;

@@ -61,7 +61,8 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             fx
         }
-        Msg::Undo if overdue => super::tree::undo(state),
+        Msg::Undo if overdue => super::undo(state),
+        Msg::Redo if overdue => super::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]

@@ -4,6 +4,8 @@
 
 mod accountability;
 mod filter;
+mod history;
+mod hold;
 mod input;
 mod lists;
 mod notes;
@@ -12,12 +14,13 @@ mod tree;
 pub use accountability::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 pub use lists::set_filter;
 
+use history::{redo, undo};
 use input::{deadline, editor, search};
 use lists::{help, list, refresh_lists};
 use notes::notes;
 use tree::tree;
 
-use super::message::{Change, Effect, Msg};
+use super::message::{Change, Effect, Msg, Step};
 use super::state::{Flash, Mode, State};
 use crate::i18n::{self, Lang, S};
 use crate::plan::{NodeIx, Status};
@@ -52,6 +55,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
+    hold::before(state, &msg);
     match msg {
         Msg::Resize(w, h) => {
             state.size = (w, h);
@@ -62,6 +66,10 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Tick(today) => tick(state, today),
+        Msg::Clock(now) => {
+            hold::clock(state, now);
+            vec![]
+        }
         Msg::Started => tree::start(state),
         Msg::Quit => {
             state.quit = true;
@@ -74,14 +82,14 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved {
             change,
-            undo,
+            step,
             inverse,
             items,
             notes,
             ledger,
         } => {
             state.ledger = ledger;
-            saved(state, change, undo, inverse, items, notes)
+            saved(state, change, step, inverse, items, notes)
         }
         Msg::DraftsFound(drafts) => {
             state.offered = drafts;
@@ -104,6 +112,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 d.error = Some(text.clone());
             }
             state.flash = Some(Flash { text, error: true });
+            hold::own(state);
             vec![]
         }
         Msg::NotesLoaded { item, notes } => {
@@ -136,15 +145,16 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 },
             };
             // After a restore nothing here is the view's own: undoing would write the old
-            // values over the restored ones.
-            let text = match restored_by {
+            // values over the restored ones. That is said at once, whatever the footer holds.
+            match restored_by {
                 Some(who) => {
                     state.undo.clear();
-                    S::TuiRestored.fill(state.lang, &[&who])
+                    state.redo.clear();
+                    let text = S::TuiRestored.fill(state.lang, &[&who]);
+                    hold::urgent(state, Flash { text, error: false });
                 }
-                None => text,
-            };
-            state.flash = Some(Flash { text, error: false });
+                None => hold::news(state, Flash { text, error: false }),
+            }
             state.notes = None;
             load_notes(state)
         }
@@ -265,7 +275,7 @@ pub(super) fn go_to(state: &mut State, ix: NodeIx) -> Vec<Effect> {
 pub(super) fn saved(
     state: &mut State,
     change: Change,
-    undo: bool,
+    step: Step,
     inverse: Option<Change>,
     items: Vec<crate::plan::ItemState>,
     notes: Vec<crate::store::Note>,
@@ -289,12 +299,7 @@ pub(super) fn saved(
     }
     let count = notes.len();
     state.notes = Some((item, notes));
-    if !undo && let Some(inv) = inverse {
-        state.undo.push(super::message::Undo {
-            revert: inv,
-            made: change.clone(),
-        });
-    }
+    history::record(state, &change, step, inverse);
     let mut fx = Vec::new();
     let closes = matches!(
         change,
@@ -319,15 +324,12 @@ pub(super) fn saved(
         state.mode = Mode::Tree;
     }
     refresh_lists(state);
-    let what = describe(state, &change);
-    state.flash = Some(Flash {
-        text: if undo {
-            S::TuiUndone.fill(state.lang, &[&what])
-        } else {
-            what
-        },
-        error: false,
-    });
+    let text = match step {
+        Step::New => describe(state, &change),
+        Step::Undo | Step::Redo => history::said(state, &change, step),
+    };
+    state.flash = Some(Flash { text, error: false });
+    hold::own(state);
     if matches!(state.mode, Mode::Tree) {
         fx.extend(input::offer_draft(state));
     }

@@ -70,7 +70,8 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::Undo => undo(state),
+        Msg::Undo => super::undo(state),
+        Msg::Redo => super::redo(state),
         Msg::ShowOverdue => show_overdue(state),
         Msg::ShowAgencies => show_agencies(state),
         Msg::ShowParts => super::accountability::show_parts(state),
@@ -204,23 +205,4 @@ pub(super) fn open_editor(
     }
     state.mode = Mode::Editor(Box::new(State::editor(item, note_id, &note)));
     vec![]
-}
-
-pub(super) fn undo(state: &mut State) -> Vec<Effect> {
-    if !writable(state) {
-        return vec![];
-    }
-    match state.undo.pop() {
-        Some(u) => vec![Effect::Write {
-            change: u.revert,
-            undo: Some(Box::new(u.made)),
-        }],
-        None => {
-            state.flash = Some(Flash {
-                text: S::TuiNothingToUndo.get(state.lang).to_string(),
-                error: false,
-            });
-            vec![]
-        }
-    }
 }
