@@ -45,7 +45,9 @@ fn space_note_u_u_capital_u_capital_u_brings_the_note_and_the_done_mark_back() {
     t.keys(&["U"]);
     t.wait_for("Đã làm lại: đánh dấu xong III.1.2.6.c1", 5);
     t.keys(&["U"]);
-    t.wait_for("Đã làm lại: khôi phục ghi chú #1 · u: xóa ghi chú #1", 5);
+    let s = t.wait_for("Đã làm lại: khôi phục ghi chú #1 · u: xóa ghi chú #1", 5);
+    // The detail shows the note again, with its document number.
+    assert!(s.contains("45/KH-SNV"), "{s}");
     t.keys(&["q"]);
     t.wait_exit(5);
 

@@ -60,6 +60,14 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Resize(w, h) => {
             state.size = (w, h);
             state.keep_visible();
+            // Scrolls stop at the last line at the new size too.
+            state.detail_scroll = state
+                .detail_scroll
+                .min(crate::tui::view::detail::max_scroll(state));
+            let help_max = crate::tui::view::help_max_scroll(state);
+            if let Mode::Help { scroll } = &mut state.mode {
+                *scroll = (*scroll).min(help_max);
+            }
             if let Mode::Editor(e) = &mut state.mode {
                 input::resized(e);
             }
@@ -299,6 +307,13 @@ pub(super) fn saved(
     }
     let count = notes.len();
     state.notes = Some((item, notes));
+    // The note just written (or brought back) is what the user wants to see in the detail.
+    let note = match (&change, &inverse) {
+        (Change::AddNote { .. }, Some(Change::DeleteNote { id, .. })) => Some(*id),
+        (Change::EditNote { id, .. }, _) => Some(*id),
+        (Change::RestoreNote { note, .. }, _) => Some(note.id),
+        _ => None,
+    };
     history::record(state, &change, step, inverse);
     let mut fx = Vec::new();
     let closes = matches!(
@@ -324,6 +339,12 @@ pub(super) fn saved(
         state.mode = Mode::Tree;
     }
     refresh_lists(state);
+    if let Some(id) = note
+        && item == state.selected
+    {
+        state.detail_scroll =
+            crate::tui::view::detail::scroll_to_note(state, id, state.detail_scroll);
+    }
     let text = match step {
         Step::New => describe(state, &change),
         Step::Undo | Step::Redo => history::said(state, &change, step),

@@ -105,7 +105,10 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::ScrollDetail(d) => {
-            state.detail_scroll = state.detail_scroll.saturating_add_signed(d);
+            state.detail_scroll = state
+                .detail_scroll
+                .saturating_add_signed(d)
+                .min(crate::tui::view::detail::max_scroll(state));
             vec![]
         }
         Msg::Back => {
