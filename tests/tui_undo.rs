@@ -357,3 +357,49 @@ fn the_next_key_ends_the_wait_and_a_refusal_is_held_too() {
     send(&mut s, &mut r, [Msg::Down]);
     assert_eq!(footer(&s), "IV.3: minh đánh dấu xong");
 }
+
+#[test]
+fn a_note_whose_number_was_taken_meanwhile_comes_back_under_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (mut s, mut r) = start(seeded_file(&db), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::NewNote]);
+    send(&mut s, &mut r, keys("Của Lan"));
+    send(&mut s, &mut r, [Msg::Submit, Msg::Undo]);
+    // SQLite hands out the highest number again: Hùng's note is #1 now.
+    let mut hung = kehoach::store::Store::open(&db).unwrap();
+    let his = kehoach::store::NewNote {
+        text: "Của Hùng".into(),
+        ..Default::default()
+    };
+    let his_id = hung
+        .add_note(s.plan.id(), "IV.2.a", &his, &actor("hung"))
+        .unwrap();
+    assert_eq!(his_id, 1);
+    send(&mut s, &mut r, [Msg::Redo]);
+    assert_eq!(
+        footer(&s),
+        "Đã làm lại: khôi phục ghi chú #2 · u: xóa ghi chú #2"
+    );
+    let plan = s.plan.id().to_string();
+    let texts = |r: &Runner| -> Vec<(i64, String)> {
+        let mut v: Vec<_> = r
+            .store()
+            .notes(&plan, "IV.2.a")
+            .unwrap()
+            .into_iter()
+            .map(|n| (n.id, n.text))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        texts(&r),
+        [(1, "Của Hùng".to_string()), (2, "Của Lan".to_string())]
+    );
+    // u takes back Lan's note, not Hùng's.
+    send(&mut s, &mut r, [Msg::Undo]);
+    assert_eq!(texts(&r), [(1, "Của Hùng".to_string())]);
+}

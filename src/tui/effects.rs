@@ -174,7 +174,7 @@ impl Runner {
             Change::RestoreNote { note, .. } => self
                 .store
                 .restore_note(note, &actor)
-                .map(|()| Some(Change::DeleteNote { item, id: note.id }))
+                .map(|id| Some(Change::DeleteNote { item, id }))
                 .map_err(|e| e.say(self.lang)),
             Change::SetAgency { agency, mark, .. } => {
                 let agency_id = self.plan.agencies.get(*agency).id.clone();

@@ -307,6 +307,14 @@ pub(super) fn saved(
     }
     let count = notes.len();
     state.notes = Some((item, notes));
+    // A note brought back under a new id (its own was taken since) is that note from now on.
+    let change = match (change, &inverse) {
+        (Change::RestoreNote { item, mut note }, Some(Change::DeleteNote { id, .. })) => {
+            note.id = *id;
+            Change::RestoreNote { item, note }
+        }
+        (change, _) => change,
+    };
     // The note just written (or brought back) is what the user wants to see in the detail.
     let note = match (&change, &inverse) {
         (Change::AddNote { .. }, Some(Change::DeleteNote { id, .. })) => Some(*id),
