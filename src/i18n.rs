@@ -148,7 +148,6 @@ strings! {
     TuiSavedNoteEdit = "Đã lưu ghi chú #{}", "Saved note #{}";
     TuiDeletedNote = "Đã xóa ghi chú #{} (u để hoàn tác)", "Deleted note #{} (u to undo)";
     TuiRestoredNote = "Đã khôi phục ghi chú #{}", "Restored note #{}";
-    TuiUndone = "Đã hoàn tác: {}", "Undone: {}";
     TuiNothingToUndo = "Không có gì để hoàn tác", "Nothing to undo";
     TuiNotSaved = "CHƯA LƯU: {}", "NOT SAVED: {}";
     TuiReadOnly = "Cơ sở dữ liệu chỉ đọc: không sửa được", "The database is read-only: changes are off";
