@@ -321,6 +321,12 @@ fn saved_stays_on_the_footer_while_others_news_waits() {
     // Nothing held now: news shows at once.
     send(&mut s, &mut r, [with_items(news("minh", "III.1.2.6.c3"))]);
     assert_eq!(footer(&s), "III.1.2.6.c3: minh đánh dấu xong");
+    // A change to the very item the user just saved is said at once: "Đã lưu" would now
+    // contradict the screen.
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    assert!(footer(&s).starts_with("Đã lưu: IV.2.a"), "{}", footer(&s));
+    send(&mut s, &mut r, [with_items(news("hung", "IV.2.a"))]);
+    assert_eq!(footer(&s), "IV.2.a (mục đang xem): hung đánh dấu xong");
 }
 
 #[test]

@@ -27,8 +27,8 @@ pub(super) fn news(state: &mut State, flash: Flash) {
     }
 }
 
-/// News that must not wait (the database was restored under the view): shown now, and what
-/// waited is dropped, as the restore replaced it.
+/// News that must not wait (the database was restored under the view, or the item on screen
+/// changed): shown now; older news that waited is dropped, as this one supersedes it.
 pub(super) fn urgent(state: &mut State, flash: Flash) {
     state.hold = crate::tui::state::Hold {
         clock: state.hold.clock,

@@ -145,7 +145,8 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 _ => state.selected,
             };
             let mine = &state.plan.node(mine).id;
-            let text = match changes.iter().rev().find(|(_, item, _)| item == mine) {
+            let overtaken = changes.iter().rev().find(|(_, item, _)| item == mine);
+            let text = match overtaken {
                 Some((who, item, what)) => S::TuiOvertaken.fill(state.lang, &[item, who, what]),
                 None => match changes.last() {
                     Some((who, item, what)) => S::TuiExternal.fill(state.lang, &[item, who, what]),
@@ -153,7 +154,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 },
             };
             // After a restore nothing here is the view's own: undoing would write the old
-            // values over the restored ones. That is said at once, whatever the footer holds.
+            // values over the restored ones. That, and a change to the item on screen (which
+            // the user's own "saved" would now contradict), is said at once; other news waits
+            // while the footer holds the user's own result.
             match restored_by {
                 Some(who) => {
                     state.undo.clear();
@@ -161,6 +164,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                     let text = S::TuiRestored.fill(state.lang, &[&who]);
                     hold::urgent(state, Flash { text, error: false });
                 }
+                None if overtaken.is_some() => hold::urgent(state, Flash { text, error: false }),
                 None => hold::news(state, Flash { text, error: false }),
             }
             state.notes = None;
