@@ -201,7 +201,7 @@ strings! {
   Space  x        đánh dấu xong / mở lại nhiệm vụ
   n               viết ghi chú minh chứng
   d               đặt hạn riêng (dd/mm/yyyy; trống = theo kế hoạch)
-  u               hoàn tác thay đổi gần nhất của phiên này, lần lượt lùi lại
+  u               hoàn tác, lùi dần từng thay đổi của phiên
   U  Ctrl-R       làm lại điều u vừa hoàn tác
   J K             cuộn phần chi tiết
   Tab             vào danh sách ghi chú (sửa, xóa)
@@ -211,6 +211,8 @@ strings! {
   s               phần việc của từng cơ quan trong mục đang chọn
   c               danh sách kế hoạch của các cơ quan (hạn 30/06)
   m               bảng cơ quan × chỉ số / mục
+  w               thay đổi từ cuộc họp trước (mặc định 7 ngày qua)
+  P               các kế hoạch trong cơ sở dữ liệu; Enter để chuyển
   Esc             bỏ lọc / đóng chế độ
   ?               trợ giúp này
   q  Ctrl-C       thoát
@@ -248,9 +250,15 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
   u  U            hoàn tác / làm lại
 
 BẢNG CƠ QUAN (m)
-  ↑ ↓  ← →        cơ quan; cột
+  ↑ ↓  ← →        cơ quan; cột (h l cũng được)
+                  ◂ 3 / 4 ▸: số cột bị ẩn bên trái / phải
   Tab             theo chỉ số / theo mục
-  Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột", "TREE
+  Enter           lọc cây theo cơ quan, tới việc đầu tiên trong cột
+
+THAY ĐỔI TỪ CUỘC HỌP TRƯỚC (w)
+  ↑ ↓  Enter      chọn; mở mục trong cây (Esc quay lại danh sách)
+  d               đổi ngày bắt đầu (dd/mm/yyyy)
+  /               lọc khi gõ (mã, nội dung, người, việc)", "TREE
   ↑ ↓  j k        move
   PgUp PgDn       one page up/down
   g G  Home End   top / bottom
@@ -260,7 +268,7 @@ BẢNG CƠ QUAN (m)
   Space  x        mark a task done / reopen it
   n               write an evidence note
   d               set an own deadline (dd/mm/yyyy; empty = the plan's)
-  u               undo this session's newest change, again and again
+  u               undo, one change at a time back
   U  Ctrl-R       redo what u undid
   J K             scroll the detail
   Tab             go into the notes (edit, delete)
@@ -270,6 +278,8 @@ BẢNG CƠ QUAN (m)
   s               each agency's part of the selected item
   c               the agencies' own plans checklist (due 30/06)
   m               the agency × index / section matrix
+  w               what changed since the last meeting (the last 7 days)
+  P               the plans in the database; Enter switches
   Esc             clear the filter / close a mode
   ?               this help
   q  Ctrl-C       quit
@@ -307,9 +317,15 @@ AGENCY PARTS (s, c)
   u  U            undo / redo
 
 AGENCY MATRIX (m)
-  ↑ ↓  ← →        agency; column
+  ↑ ↓  ← →        agency; column (h l too)
+                  ◂ 3 / 4 ▸: columns hidden to the left / right
   Tab             by index / by section
-  Enter           filter the tree to the agency, at its first task in the column";
+  Enter           filter the tree to the agency, at its first task in the column
+
+SINCE THE LAST MEETING (w)
+  ↑ ↓  Enter      select; open the item in the tree (Esc comes back)
+  d               change the first day (dd/mm/yyyy)
+  /               filter as you type (id, title, who, what)";
     TuiNoTerminal = "Giao diện tương tác cần một terminal; khi chạy qua đường ống hay tập lệnh, hãy dùng các lệnh như `kehoach status`, `kehoach overdue`", "The interactive view needs a terminal; from pipes and scripts use commands such as `kehoach status`, `kehoach overdue`";
     TuiDumbTerminal = "Terminal TERM=dumb không vẽ được giao diện; hãy đặt TERM=xterm-256color hoặc dùng các lệnh như `kehoach overdue`", "TERM=dumb cannot draw the interface; set TERM=xterm-256color or use commands such as `kehoach overdue`";
     TuiTerminalFailed = "không khởi tạo được terminal: {}", "could not set up the terminal: {}";
@@ -411,13 +427,18 @@ AGENCY MATRIX (m)
     KeysListFilter = "gõ để lọc (không cần dấu) · ↑↓ chọn · Enter xong · Esc bỏ lọc", "type to filter (diacritics optional) · ↑↓ select · Enter done · Esc clear";
     KeysOverdue = "␣ xong · n ghi chú · ↑↓ chọn · Enter mở · / lọc · Esc quay lại · q thoát", "␣ done · n note · ↑↓ select · Enter open · / filter · Esc back · q quit";
     TuiPasteRestDropped = "Đã bỏ qua {} ký tự dán sau Enter (không chạy như phím lệnh)", "Ignored {} pasted characters after Enter (not run as commands)";
+    // Narrow terminals (60×20, 40×10): the short forms, so counts and names are not cut.
+    TuiStatusLineShort = "{} xong · {} quá hạn", "{} done · {} overdue";
+    ChecklistHeadShort = "{}/{} đã ban hành · {} muộn", "{}/{} issued · {} late";
 }
 
 // Declared after the `strings!` macro, which they use for their own words.
 mod change;
+mod meeting;
 mod office;
 mod undo;
 pub use change::describe as describe_change;
+pub use meeting::M;
 pub use undo::U;
 
 /// The review printed by `kehoach transcribe`.

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Ctx, Failure, OrFail, exit};
@@ -38,16 +37,10 @@ pub fn run(
     let day = parse_date(since).ok_or_else(|| {
         Failure::new(exit::BAD_INPUT, S::BadDate.fill(lang, &[&since])).hint("--since 2023-11-20")
     })?;
-    // Rows carry their own offset; a day earlier as text catches every zone, then each row's
-    // local day decides.
-    let from = day.pred_opt().unwrap_or(day).format("%Y-%m-%d").to_string();
     let rows: Vec<AuditRow> = ctx
         .store
-        .changes_since(ctx.plan.id(), &from)
-        .map_err(|e| ctx.fail(e))?
-        .into_iter()
-        .filter(|r| day_in(&r.at, ctx.plan.utc_offset).is_none_or(|d| d >= day))
-        .collect();
+        .changes_since_day(&ctx.plan, day)
+        .map_err(|e| ctx.fail(e))?;
 
     // Group by item, in document order; unknown ids and plan-wide changes last.
     let mut groups: Vec<(Option<usize>, Option<String>, Vec<&AuditRow>)> = Vec::new();
@@ -130,11 +123,4 @@ pub fn run(
             Ok(())
         }
     }
-}
-
-/// The day a stored time falls on in the plan's time zone.
-fn day_in(rfc3339: &str, zone: FixedOffset) -> Option<NaiveDate> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|t| t.with_timezone(&zone).date_naive())
 }

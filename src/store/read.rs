@@ -268,6 +268,25 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(StoreError::from)
     }
+
+    /// What changed in `plan` (and in no plan) on `day` or after, counted in the plan's time
+    /// zone, oldest first: `kehoach changes --since` and the interactive view's "since the
+    /// last meeting" both read this.
+    pub fn changes_since_day(&self, plan: &Plan, day: NaiveDate) -> Result<Vec<AuditRow>> {
+        // Rows carry their own offset; a day earlier as text catches every zone, then each
+        // row's local day decides.
+        let from = day.pred_opt().unwrap_or(day).format("%Y-%m-%d").to_string();
+        let zone = plan.utc_offset;
+        Ok(self
+            .changes_since(plan.id(), &from)?
+            .into_iter()
+            .filter(|r| {
+                chrono::DateTime::parse_from_rfc3339(&r.at)
+                    .ok()
+                    .is_none_or(|t| t.with_timezone(&zone).date_naive() >= day)
+            })
+            .collect())
+    }
 }
 
 fn audit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {

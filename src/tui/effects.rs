@@ -116,6 +116,54 @@ impl Runner {
                 let _ = self.store.clear_draft(&self.user, &key);
                 None
             }
+            Effect::LoadChanges(day) => Some(match self.store.changes_since_day(&self.plan, day) {
+                Ok(rows) => Msg::ChangesLoaded { day, rows },
+                Err(e) => Msg::PlanFailed(e.say(self.lang)),
+            }),
+            Effect::LoadPlans => Some(match self.store.plans() {
+                Ok(rows) => Msg::PlansLoaded(rows),
+                Err(e) => Msg::PlanFailed(e.say(self.lang)),
+            }),
+            Effect::SwitchPlan(id) => Some(self.switch_plan(&id)),
+        }
+    }
+
+    /// Load plan `id` with everything the view shows of it; from now on every write and
+    /// every look for others' changes is about that plan.
+    fn switch_plan(&mut self, id: &str) -> Msg {
+        let load = || -> Result<_, StoreError> {
+            let plan = Rc::new(self.store.load_plan(Some(id))?);
+            let items = self.store.item_states(&plan)?;
+            let ledger = self.store.ledger(&plan)?;
+            let notes = self
+                .store
+                .folded_notes(plan.id())?
+                .into_iter()
+                .filter_map(|(item, text)| plan.find(&item).map(|ix| (ix, text)))
+                .collect();
+            // A read-only view keeps no drafts, so it offers none (as at a start).
+            let drafts = match self.store.is_read_only() {
+                true => Vec::new(),
+                false => self.store.drafts(&self.user)?,
+            };
+            Ok((plan, items, ledger, notes, drafts))
+        };
+        match load() {
+            Ok((plan, items, ledger, notes, drafts)) => {
+                self.plan = plan.clone();
+                let drafts = drafts
+                    .into_iter()
+                    .filter(|d| d.plan_id == plan.id())
+                    .collect();
+                Msg::PlanSwitched {
+                    plan,
+                    items,
+                    ledger,
+                    notes,
+                    drafts,
+                }
+            }
+            Err(e) => Msg::PlanFailed(e.say(self.lang)),
         }
     }
 

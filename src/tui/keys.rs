@@ -63,6 +63,24 @@ pub fn map_burst(state: &State, event: &Event, burst: bool) -> Option<Msg> {
     map(state, event)
 }
 
+/// The character a key of a burst adds to a note's text, when that is all it does (a letter,
+/// or Enter as a new line): the loop holds these back and inserts a burst's text at once, as
+/// a bracketed paste is. A paste the terminal did not bracket arrives as thousands of keys,
+/// and the text area lays out all its text again after each one (a 3 kB paste took seconds).
+pub fn burst_char(state: &State, msg: &Msg) -> Option<char> {
+    let (Mode::Editor(e), Msg::EditorKey(k)) = (&state.mode, msg) else {
+        return None;
+    };
+    if e.field != Field::Text || e.saving || !(k.modifiers - KeyModifiers::SHIFT).is_empty() {
+        return None;
+    }
+    match k.code {
+        KeyCode::Char(c) => Some(c),
+        KeyCode::Enter => Some('\n'),
+        _ => None,
+    }
+}
+
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
     // Nothing can be seen below the minimum size: a key would act unseen (an editor no one
     // can read). Only a resize, q and Ctrl-C count there.
@@ -104,7 +122,21 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
             _ => None,
         },
         Mode::Overdue { .. } => overdue(k),
-        Mode::Agencies { .. } => list(k),
+        Mode::Agencies { .. } | Mode::Plans { .. } => list(k),
+        // The day prompt of the "since" view is a one-line input, like the deadline's.
+        Mode::Since {
+            prompt: Some(_), ..
+        } => match k.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Submit),
+            KeyCode::Backspace => Some(Msg::InputBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Msg::InputChar(c)),
+            _ => None,
+        },
+        Mode::Since { .. } => match k.code {
+            KeyCode::Char('d') => Some(Msg::SinceDate),
+            _ => list(k),
+        },
         Mode::Parts { .. } | Mode::Checklist { .. } => parts(k),
         Mode::Matrix(_) => match k.code {
             KeyCode::Left | KeyCode::Char('h') => Some(Msg::Left),
@@ -175,6 +207,8 @@ fn tree(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('s') => Msg::ShowParts,
         KeyCode::Char('c') => Msg::ShowChecklist,
         KeyCode::Char('m') => Msg::ShowMatrix,
+        KeyCode::Char('w') => Msg::ShowSince,
+        KeyCode::Char('P') => Msg::ShowPlans,
         KeyCode::Char('/') => Msg::StartSearch,
         KeyCode::Char('?') => Msg::ShowHelp,
         KeyCode::Tab => Msg::FocusNotes,
@@ -289,4 +323,39 @@ fn navigation(k: KeyEvent) -> Option<Msg> {
         KeyCode::End | KeyCode::Char('G') => Msg::Bottom,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::plan::{Plan, Status};
+    use crate::store::NewNote;
+
+    #[test]
+    fn only_plain_text_of_a_notes_text_is_held_back() {
+        let plan = Rc::new(Plan::embedded());
+        let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 20).unwrap();
+        let mut s = State::new(plan.clone(), Status::empty(&plan), Lang::Vi, today, "lan");
+        let key = |code, m| Msg::EditorKey(KeyEvent::new(code, m));
+        let none = KeyModifiers::NONE;
+        // Outside an editor nothing is text.
+        assert_eq!(burst_char(&s, &key(KeyCode::Char('x'), none)), None);
+        s.mode = Mode::Editor(Box::new(State::editor(0, None, &NewNote::default())));
+        assert_eq!(burst_char(&s, &key(KeyCode::Char('ộ'), none)), Some('ộ'));
+        let shift = KeyModifiers::SHIFT;
+        assert_eq!(burst_char(&s, &key(KeyCode::Char('Đ'), shift)), Some('Đ'));
+        assert_eq!(burst_char(&s, &key(KeyCode::Enter, none)), Some('\n'));
+        // Keys that edit rather than add text act as keys.
+        assert_eq!(burst_char(&s, &key(KeyCode::Backspace, none)), None);
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(burst_char(&s, &key(KeyCode::Char('w'), ctrl)), None);
+        // The document number has its own keys (Enter saves there).
+        if let Mode::Editor(e) = &mut s.mode {
+            e.field = Field::DocRef;
+        }
+        assert_eq!(burst_char(&s, &key(KeyCode::Char('4'), none)), None);
+    }
 }

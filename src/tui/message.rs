@@ -61,6 +61,12 @@ pub enum Msg {
     ShowChecklist,
     /// m: the agency × section matrix.
     ShowMatrix,
+    /// w: what changed since the last meeting (a day; by item, newest first).
+    ShowSince,
+    /// d in the "since" view: type another first day.
+    SinceDate,
+    /// P: the plans in the database, to switch to another.
+    ShowPlans,
     /// Record the selected agency's part (parts and checklist lists).
     MarkAgency(crate::plan::accountability::AgencyState),
     /// Left / right: the matrix column.
@@ -131,6 +137,25 @@ pub enum Msg {
     /// Drafts kept by earlier sessions of this user (a dropped connection, Esc while typing):
     /// offered one after another, each as soon as the previous editor closes.
     DraftsFound(Vec<crate::store::Draft>),
+    /// The changes since `day` (oldest first, as the store gives them).
+    ChangesLoaded {
+        day: NaiveDate,
+        rows: Vec<crate::store::AuditRow>,
+    },
+    /// The plans in the database, newest import first.
+    PlansLoaded(Vec<crate::store::PlanRow>),
+    /// Another plan was loaded: the view now shows it.
+    PlanSwitched {
+        plan: std::rc::Rc<crate::plan::Plan>,
+        items: Vec<ItemState>,
+        ledger: Ledger,
+        /// Folded note text per item, for search.
+        notes: std::collections::HashMap<NodeIx, String>,
+        /// This user's drafts on the plan, offered as at a start with it.
+        drafts: Vec<crate::store::Draft>,
+    },
+    /// Another plan could not be loaded (or the plans listed), and why.
+    PlanFailed(String),
     /// Someone else changed the database.
     External {
         items: Vec<ItemState>,
@@ -230,4 +255,11 @@ pub enum Effect {
     SaveDraft(crate::store::Draft),
     /// The note was saved or emptied: forget its draft (and no other).
     ClearDraft(crate::store::DraftKey),
+    /// Read what changed since a day; answer with `ChangesLoaded`.
+    LoadChanges(NaiveDate),
+    /// List the plans in the database; answer with `PlansLoaded`.
+    LoadPlans,
+    /// Load the plan with this id and its states; answer with `PlanSwitched`, or
+    /// `PlanFailed` (the view stays on the plan it shows).
+    SwitchPlan(String),
 }

@@ -12,6 +12,7 @@ pub mod keys;
 mod late;
 pub mod matching;
 pub mod message;
+pub mod since;
 pub mod state;
 mod terminal;
 pub mod update;
@@ -106,39 +107,53 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
                 let mut first = true;
+                // A burst's plain text in a note, inserted at once (see keys::burst_char).
+                let mut typed = String::new();
                 loop {
                     match event::read() {
                         Ok(mut ev) => {
                             if let Some(plain) = keys::split_escape(&ev) {
+                                insert_typed(&mut state, &mut runner, &mut typed);
                                 dispatch(&mut state, &mut runner, Msg::Back);
                                 ev = plain;
                                 needs_draw = true;
                             }
                             // Keys read together with others — some already read in this
-                            // wake-up, or more already waiting — are a burst: a person's
-                            // Enter comes alone, a paste's line breaks do not.
-                            let burst = !first || pending();
+                            // wake-up, or more arriving within BURST_GAP — are a burst: a
+                            // person's Enter comes alone, a paste's line breaks do not.
+                            let more = pending();
+                            let burst = !first || more;
                             first = false;
                             let accepted = state.accepted.count;
                             if let Some(msg) = keys::map_burst(&state, &ev, burst) {
-                                dispatch(&mut state, &mut runner, msg);
+                                match keys::burst_char(&state, &msg) {
+                                    Some(c) if burst => typed.push(c),
+                                    _ => {
+                                        insert_typed(&mut state, &mut runner, &mut typed);
+                                        dispatch(&mut state, &mut runner, msg);
+                                    }
+                                }
                                 needs_draw = true;
                             }
-                            if state.accepted.count != accepted && pending() {
+                            if state.accepted.count != accepted && more {
                                 let rest = paste_rest(&mut state, &mut runner);
                                 dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
+                                // paste_rest took every key that was waiting.
+                                break;
+                            }
+                            if !more || state.quit {
+                                break;
                             }
                         }
                         Err(_) => {
+                            insert_typed(&mut state, &mut runner, &mut typed);
                             runner.keep_draft(&state);
                             state.quit = true;
                             break;
                         }
                     }
-                    if !pending() || state.quit {
-                        break;
-                    }
                 }
+                insert_typed(&mut state, &mut runner, &mut typed);
                 watchdog.mirror(&state);
             }
             Ok(false) => {}
@@ -173,9 +188,26 @@ pub fn run(g: &Global) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Whether an event is already waiting, without waiting for one.
+/// How long after a key the loop waits for the next one of the same burst. A paste's keys
+/// follow each other within microseconds (over SSH, within a packet or two); a person's come
+/// tens of milliseconds apart. Waiting this long once per key costs no visible latency.
+const BURST_GAP: Duration = Duration::from_millis(3);
+
+/// Whether another event is waiting or arrives within [`BURST_GAP`]. Not `poll(ZERO)`: with
+/// the terminal read by poll(2) (crossterm's `use-dev-tty`), a zero timeout never looks at
+/// keys crossterm has read but not yet handed out, so the rest of a 1 kB read would look like
+/// nothing waiting. That reading is what lets a paste of any size arrive whole: mio's
+/// edge-triggered epoll left everything after the first 1 kB in the terminal until another
+/// key came.
 fn pending() -> bool {
-    matches!(event::poll(Duration::ZERO), Ok(true))
+    matches!(event::poll(BURST_GAP), Ok(true))
+}
+
+/// Insert the text of a burst's keys held back so far, as one piece (a [`Msg::Paste`]).
+fn insert_typed(state: &mut State, runner: &mut effects::Runner, typed: &mut String) {
+    if !typed.is_empty() {
+        dispatch(state, runner, Msg::Paste(std::mem::take(typed)));
+    }
 }
 
 /// Enter just saved an editor and more keys were already waiting: a person reads the screen

@@ -12,7 +12,9 @@ use crate::i18n::Lang;
 use crate::plan::accountability::{Cell, ChecklistRow, Column, Ledger};
 use crate::plan::query::AgencyRow;
 use crate::plan::{AgencyIx, NodeIx, Plan, Status};
-use crate::store::{Draft, DraftKey, NewNote, Note};
+use crate::store::{Draft, DraftKey, NewNote, Note, PlanRow};
+
+pub use super::since::{DateInput, SinceData, SinceRow};
 
 /// A line of feedback in the footer.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +62,10 @@ pub enum ListKind {
     Parts,
     Checklist,
     Matrix,
+    /// What changed since a date (`w`).
+    Since,
+    /// The plans in the database (`P`).
+    Plans,
 }
 
 /// Where a list was left: its position and filter, and the row selected (an item or agency
@@ -181,12 +187,30 @@ pub enum Mode {
     },
     /// Agencies × parts of the plan.
     Matrix(Box<Matrix>),
+    /// What changed since a date, by item; `prompt` is the date being typed.
+    Since {
+        rows: Vec<SinceRow>,
+        list: ListState,
+        prompt: Option<DateInput>,
+    },
+    /// The plans stored in the database (rows of `State::plans`), newest import first.
+    Plans {
+        rows: Vec<usize>,
+        list: ListState,
+    },
 }
 
 impl Mode {
     /// A mode where typed (and pasted) characters are text, not commands.
     pub fn takes_text(&self) -> bool {
         matches!(self, Mode::Editor(_) | Mode::Search(_) | Mode::Deadline(_))
+            || matches!(
+                self,
+                Mode::Since {
+                    prompt: Some(_),
+                    ..
+                }
+            )
             || self.list().is_some_and(|l| l.typing)
     }
 
@@ -197,6 +221,8 @@ impl Mode {
             Mode::Parts { .. } => ListKind::Parts,
             Mode::Checklist { .. } => ListKind::Checklist,
             Mode::Matrix(_) => ListKind::Matrix,
+            Mode::Since { .. } => ListKind::Since,
+            Mode::Plans { .. } => ListKind::Plans,
             _ => return None,
         })
     }
@@ -206,7 +232,9 @@ impl Mode {
             Mode::Overdue { list, .. }
             | Mode::Agencies { list, .. }
             | Mode::Parts { list, .. }
-            | Mode::Checklist { list, .. } => Some(list),
+            | Mode::Checklist { list, .. }
+            | Mode::Since { list, .. }
+            | Mode::Plans { list, .. } => Some(list),
             Mode::Matrix(m) => Some(&m.list),
             _ => None,
         }
@@ -217,7 +245,9 @@ impl Mode {
             Mode::Overdue { list, .. }
             | Mode::Agencies { list, .. }
             | Mode::Parts { list, .. }
-            | Mode::Checklist { list, .. } => Some(list),
+            | Mode::Checklist { list, .. }
+            | Mode::Since { list, .. }
+            | Mode::Plans { list, .. } => Some(list),
             Mode::Matrix(m) => Some(&mut m.list),
             _ => None,
         }
@@ -231,6 +261,8 @@ impl Mode {
             Mode::Parts { agencies, .. } => agencies.clone(),
             Mode::Checklist { rows, .. } => rows.iter().map(|r| r.agency).collect(),
             Mode::Matrix(m) => m.rows.iter().map(|r| r.0).collect(),
+            Mode::Since { rows, .. } => rows.iter().map(|r| r.key).collect(),
+            Mode::Plans { rows, .. } => rows.clone(),
             _ => Vec::new(),
         }
     }
@@ -297,6 +329,10 @@ pub struct State {
     pub lists: HashMap<ListKind, Remembered>,
     /// Enter on a list's row led to the tree: Esc there goes back to that list.
     pub return_to: Option<ListKind>,
+    /// What the "since" view (`w`) last loaded, and from which day.
+    pub since: SinceData,
+    /// The plans in the database, as last listed (`P`).
+    pub plans: Vec<PlanRow>,
     /// Notes and agency documents saved with Enter so far: the loop reads keys already waiting
     /// after such an Enter as the rest of a paste the terminal did not bracket, never as
     /// commands.
@@ -361,6 +397,8 @@ impl State {
             hold: Hold::default(),
             lists: HashMap::new(),
             return_to: None,
+            since: SinceData::default(),
+            plans: Vec::new(),
             accepted: Accepted::default(),
             quit: false,
             late: Default::default(),

@@ -10,11 +10,6 @@ use crate::store::{NewMark, NewNote};
 use crate::tui::message::{Change, Effect, Msg};
 use crate::tui::state::{Flash, ListKind, Mode, State};
 
-/// Columns of the matrix, as the current layout shows them: the width of the agency column
-/// and of each cell.
-pub const MATRIX_NAME_WIDTH: usize = 30;
-pub const MATRIX_CELL_WIDTH: usize = 10;
-
 pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
     let agencies = acc::recordable(&state.plan, state.selected);
     if agencies.is_empty() || !state.plan.node(state.selected).is_task() {
@@ -174,8 +169,10 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
 pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect> {
     let page = list_height(state) as isize;
     let height = list_height(state);
-    let visible =
-        (usize::from(state.size.0).saturating_sub(MATRIX_NAME_WIDTH) / MATRIX_CELL_WIDTH).max(1);
+    let visible = match &state.mode {
+        Mode::Matrix(m) => m.cols(state).visible,
+        _ => 1,
+    };
     if matches!(msg, Msg::NextField) {
         let by_section = matches!(&state.mode, Mode::Matrix(m) if !m.by_section);
         let cols = columns(state, by_section);

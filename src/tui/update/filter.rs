@@ -34,18 +34,7 @@ fn label(state: &State, kind: ListKind, key: usize) -> String {
 /// Whether a row has every word of the filter, each at the start of one of its words ("so n"
 /// is Sở Nội vụ, not every name with "so" and an "n" somewhere).
 fn matches(state: &State, kind: ListKind, key: usize, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let l = label(state, kind, key);
-    let own: Vec<&str> = l
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        own.iter().any(|o| o.starts_with(w))
-    })
+    words.is_empty() || crate::tui::since::has_words(&label(state, kind, key), words)
 }
 
 /// Recompute the rows of the list on screen from the data, keep those its filter lets
@@ -99,6 +88,23 @@ pub(super) fn refresh_rows(state: &mut State, key: Option<usize>) {
             rows.retain(|r| keep(state, r.0));
             if let Mode::Matrix(m) = &mut state.mode {
                 m.rows = rows;
+            }
+        }
+        Mode::Since { .. } => {
+            let rows = crate::tui::since::rows(&state.plan, &state.since.groups, &words);
+            if let Mode::Since { rows: r, .. } = &mut state.mode {
+                *r = rows;
+            }
+        }
+        Mode::Plans { .. } => {
+            let has = |p: &crate::store::PlanRow| {
+                crate::tui::since::has_words(&format!("{}\n{}", p.id, p.title), &words)
+            };
+            let rows = (0..state.plans.len())
+                .filter(|&i| has(&state.plans[i]))
+                .collect();
+            if let Mode::Plans { rows: r, .. } = &mut state.mode {
+                *r = rows;
             }
         }
         _ => {}
@@ -156,6 +162,15 @@ pub(super) fn open_list(state: &mut State, kind: ListKind, key: Option<usize>) {
                 list,
             }
         }
+        ListKind::Since => Mode::Since {
+            rows: Vec::new(),
+            list,
+            prompt: None,
+        },
+        ListKind::Plans => Mode::Plans {
+            rows: Vec::new(),
+            list,
+        },
         ListKind::Matrix => {
             let by_section = matches!(
                 state.mode,

@@ -59,6 +59,10 @@ pub(super) fn before(state: &mut State, msg: &Msg) {
             | Msg::NotesLoaded { .. }
             | Msg::DraftsFound(_)
             | Msg::External { .. }
+            | Msg::ChangesLoaded { .. }
+            | Msg::PlansLoaded(_)
+            | Msg::PlanSwitched { .. }
+            | Msg::PlanFailed(_)
             | Msg::PasteRest(_)
     );
     if key && state.hold.until.is_some() {

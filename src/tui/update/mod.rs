@@ -9,10 +9,11 @@ mod hold;
 mod input;
 mod lists;
 mod notes;
+mod since;
 mod tree;
 
-pub use accountability::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 pub use lists::set_filter;
+pub use since::read_day;
 
 use history::{redo, undo};
 use input::{deadline, editor, search};
@@ -168,7 +169,31 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 None => hold::news(state, Flash { text, error: false }),
             }
             state.notes = None;
-            load_notes(state)
+            let mut fx = load_notes(state);
+            fx.extend(since::reload(state));
+            fx
+        }
+        Msg::ChangesLoaded { day, rows } => {
+            since::changes_loaded(state, day, &rows);
+            vec![]
+        }
+        Msg::PlansLoaded(rows) => {
+            since::plans_loaded(state, rows);
+            vec![]
+        }
+        Msg::PlanSwitched {
+            plan,
+            items,
+            ledger,
+            notes,
+            drafts,
+        } => since::plan_switched(state, plan, items, ledger, notes, drafts),
+        Msg::PlanFailed(error) => {
+            state.flash = Some(Flash {
+                text: error,
+                error: true,
+            });
+            vec![]
         }
         Msg::PasteRest(text) => input::paste_rest(state, &text),
         Msg::Paste(_) if !state.mode.takes_text() => {
@@ -177,6 +202,16 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 error: true,
             });
             vec![]
+        }
+        msg if matches!(
+            state.mode,
+            Mode::Since {
+                prompt: Some(_),
+                ..
+            }
+        ) =>
+        {
+            since::since_prompt(state, msg)
         }
         msg => match filter::keys(state, &msg) {
             Some(fx) => fx,
@@ -196,6 +231,8 @@ fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
         Mode::Deadline(_) => deadline(state, msg),
         Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
         Mode::Matrix(_) => accountability::matrix(state, msg),
+        Mode::Since { .. } => since::since_list(state, msg),
+        Mode::Plans { .. } => since::plans_list(state, msg),
     }
 }
 

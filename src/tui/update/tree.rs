@@ -77,6 +77,8 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ShowParts => super::accountability::show_parts(state),
         Msg::ShowChecklist => super::accountability::show_checklist(state),
         Msg::ShowMatrix => super::accountability::show_matrix(state),
+        Msg::ShowSince => super::since::show_since(state),
+        Msg::ShowPlans => super::since::show_plans(),
         Msg::StartSearch => {
             state.mode = Mode::Search(Search {
                 query: String::new(),
@@ -117,7 +119,8 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
                 state.keep_visible();
             } else if let Some(kind) = state.return_to.take() {
                 // Back to the list this item was opened from; the agency filter it set goes.
-                if kind != ListKind::Overdue && state.filter.take().is_some() {
+                let item_list = matches!(kind, ListKind::Overdue | ListKind::Since);
+                if !item_list && state.filter.take().is_some() {
                     state.rebuild_rows();
                 }
                 super::filter::open_list(state, kind, None);

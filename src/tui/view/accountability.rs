@@ -7,14 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::layout::{MATRIX_CELL, MATRIX_MARK, MatrixCols};
 use super::theme::Theme;
 use crate::commands::{state_word, timing_words};
 use crate::i18n::{self, Lang, S};
 use crate::plan::AgencyIx;
 use crate::plan::accountability::{self as acc, AgencyState, ChecklistRow, Timing};
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::state::{ListState, Matrix, State};
-use crate::tui::update::{MATRIX_CELL_WIDTH, MATRIX_NAME_WIDTH};
 
 fn row_rect(area: Rect, i: usize) -> Rect {
     Rect::new(area.x, area.y + i as u16, area.width, 1)
@@ -45,31 +45,47 @@ pub fn parts(
     let lang = s.lang;
     let ix = s.selected;
     let tally = acc::item_tally(&s.plan, &s.status, &s.ledger, ix);
-    let title = format!(
-        "{} · {}",
-        S::TuiPartsTitle.fill(lang, &[&s.plan.node(ix).id]),
-        S::AgenciesDone.fill(lang, &[&tally.done, &tally.total])
-    );
+    let w = usize::from(area.width);
+    let id = &s.plan.node(ix).id;
+    let done = S::AgenciesDone.fill(lang, &[&tally.done, &tally.total]);
+    // Narrow: the id and the count, without the words before them.
+    let mut title = format!("{} · {done}", S::TuiPartsTitle.fill(lang, &[id]));
+    if width(&title) > w {
+        title = format!("{id} · {done}");
+    }
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(title, t.bold()))),
         row_rect(area, 0),
     );
     let h = usize::from(area.height).saturating_sub(1);
     let offset = list.offset;
-    let w = usize::from(area.width);
+    // The state in words from 60 columns (narrower, the glyph says it); the document column
+    // as wide as the longest document, up to 24.
+    let docs: Vec<String> = agencies
+        .iter()
+        .map(|&a| {
+            let mark = s.ledger.mark(ix, a);
+            let mut doc = mark.and_then(|m| m.doc_ref.clone()).unwrap_or_default();
+            if let Some(d) = mark.and_then(|m| m.doc_date) {
+                doc.push_str(&format!(" {}", i18n::date(d)));
+            }
+            sanitize(&doc, false).into_owned()
+        })
+        .collect();
+    let state_w = if w >= 60 { 16 } else { 0 };
+    let doc_w = docs
+        .iter()
+        .map(|d| width(d))
+        .max()
+        .unwrap_or(0)
+        .min(24.min(w / 4));
+    let name_w = w.saturating_sub(2 + state_w + 1 + doc_w);
     for (i, &a) in agencies.iter().enumerate().skip(offset).take(h) {
         let state = s.ledger.state(&s.status, ix, a);
-        let mark = s.ledger.mark(ix, a);
         let (g, gs) = glyph(t, state);
         let selected = i == list.sel;
         let base = if selected { t.selected() } else { t.plain() };
         let name = s.plan.agencies.get(a).short_name(lang == Lang::En);
-        let mut doc = mark.and_then(|m| m.doc_ref.clone()).unwrap_or_default();
-        if let Some(d) = mark.and_then(|m| m.doc_date) {
-            doc.push_str(&format!(" {}", i18n::date(d)));
-        }
-        let (state_w, doc_w) = (16, 24.min(w / 4));
-        let name_w = w.saturating_sub(2 + state_w + 1 + doc_w);
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(g, if selected { base } else { gs }),
@@ -77,10 +93,7 @@ pub fn parts(
                 Span::styled(fit(&sanitize(name, false), name_w), base),
                 Span::styled(format!(" {}", fit(state_word(lang, state), state_w)), base),
                 Span::styled(
-                    fit(
-                        &sanitize(&doc, false),
-                        w.saturating_sub(name_w + state_w + 3),
-                    ),
+                    fit(&docs[i], w.saturating_sub(name_w + state_w + 3)),
                     if selected { base } else { t.dim() },
                 ),
             ])),
@@ -111,7 +124,8 @@ pub fn checklist(
             Timing::NotApplicable => {}
         }
     }
-    let title = S::ChecklistHead.fill(
+    let w = usize::from(area.width);
+    let mut title = S::ChecklistHead.fill(
         lang,
         &[
             &i18n::date(s.status.deadlines[item]),
@@ -120,12 +134,15 @@ pub fn checklist(
             &late,
         ],
     );
+    if width(&title) > w {
+        title = S::ChecklistHeadShort.fill(lang, &[&issued, &(issued + missing), &late]);
+    }
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(title, t.bold()))),
         row_rect(area, 0),
     );
-    let w = usize::from(area.width);
-    let (state_w, doc_w, date_w, timing_w) = (15, 14, 11, 17);
+    // The state in words from 60 columns (narrower, the glyph says it).
+    let (state_w, doc_w, date_w, timing_w) = (if w >= 60 { 15 } else { 0 }, 14, 11, 17);
     let wide = w >= 100;
     let name_w = w.saturating_sub(3 + state_w + timing_w + if wide { doc_w + date_w } else { 0 });
     let h = usize::from(area.height).saturating_sub(1);
@@ -176,47 +193,53 @@ pub fn checklist(
     }
 }
 
+/// The matrix: a frozen column of agencies, then as many cells as fit. Cells hidden to the
+/// left or right are counted in the title row (`◂ 3`, `4 ▸`); ← → (h l) scroll to them.
 pub fn matrix(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, m: &Matrix) {
     let lang = s.lang;
-    let w = usize::from(area.width);
-    let visible = (w.saturating_sub(MATRIX_NAME_WIDTH) / MATRIX_CELL_WIDTH).max(1);
-    let cols = m.col_offset..(m.col_offset + visible).min(m.columns.len());
+    let MatrixCols { name, visible } = m.cols(s);
+    let n = m.columns.len();
+    // As scrolled, but never past the last full screen (after a resize) nor off the column.
+    let mut first = m.col_offset.min(n.saturating_sub(visible));
+    if m.col >= first + visible {
+        first = m.col + 1 - visible;
+    }
+    let cols = first..(first + visible).min(n);
     let by = if m.by_section {
         S::MatrixBySection
     } else {
         S::MatrixByIndex
     };
-    let mut head = vec![Span::styled(
-        fit(
-            &S::MatrixTitle.fill(lang, &[&by.get(lang)]),
-            MATRIX_NAME_WIDTH,
-        ),
-        t.bold(),
-    )];
+    let left = if first > 0 {
+        format!(" ◂ {first}")
+    } else {
+        String::new()
+    };
+    let title = S::MatrixTitle.fill(lang, &[&by.get(lang)]);
+    let mut head = vec![
+        Span::styled(fit(&title, name.saturating_sub(width(&left) + 1)), t.bold()),
+        Span::styled(format!("{left} "), t.accent()),
+    ];
     for c in cols.clone() {
         let style = if c == m.col { t.accent() } else { t.bold() };
-        head.push(Span::styled(
-            format!(
-                "{:>w$}",
-                fit(&m.columns[c].label, MATRIX_CELL_WIDTH - 1),
-                w = MATRIX_CELL_WIDTH
-            ),
-            style,
-        ));
+        // Right-aligned over the cells' numbers.
+        let label = truncate(&m.columns[c].label, MATRIX_CELL - 1);
+        let pad = MATRIX_CELL.saturating_sub(width(&label));
+        head.push(Span::styled(format!("{}{label}", " ".repeat(pad)), style));
     }
-    if m.col_offset + visible < m.columns.len() {
-        head.push(Span::styled(" →", t.dim()));
+    if cols.end < n {
+        head.push(Span::styled(
+            format!("{:>w$}", format!("{} ▸", n - cols.end), w = MATRIX_MARK),
+            t.accent(),
+        ));
     }
     f.render_widget(Paragraph::new(Line::from(head)), row_rect(area, 0));
     let h = usize::from(area.height).saturating_sub(1);
     for (i, (a, cells)) in m.rows.iter().enumerate().skip(m.list.offset).take(h) {
         let selected = i == m.list.sel;
         let base = if selected { t.selected() } else { t.plain() };
-        let name = s.plan.agencies.get(*a).short_name(lang == Lang::En);
-        let mut spans = vec![Span::styled(
-            fit(&sanitize(name, false), MATRIX_NAME_WIDTH),
-            base,
-        )];
+        let agency = s.plan.agencies.get(*a).short_name(lang == Lang::En);
+        let mut spans = vec![Span::styled(fit(&sanitize(agency, false), name), base)];
         for c in cols.clone() {
             let cell = cells[c];
             let text = if cell.tally.total == 0 {
@@ -234,7 +257,7 @@ pub fn matrix(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, m: &Matrix) {
                 _ if cell.tally.complete() => t.done(),
                 _ => t.plain(),
             };
-            spans.push(Span::styled(format!("{text:>MATRIX_CELL_WIDTH$}"), style));
+            spans.push(Span::styled(format!("{text:>MATRIX_CELL$}"), style));
         }
         f.render_widget(
             Paragraph::new(Line::from(spans)),

@@ -17,6 +17,7 @@ pub fn fallback(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
         "▾" => "v",
         "▸" => ">",
+        "◂" => "<",
         "✓" => "x",
         "○" => "o",
         "◐" => "r",
@@ -35,6 +36,7 @@ pub fn fallback(symbol: &str) -> Option<&'static str> {
         "→" => ">",
         "↳" => ">",
         "⍰" => "?",
+        "✎" => "n",
         "␛" => "^",
         _ => return None,
     })

@@ -17,7 +17,9 @@
 
 use ratatui::layout::Rect;
 
-use crate::tui::state::State;
+use crate::i18n::Lang;
+use crate::text::width;
+use crate::tui::state::{Matrix, State};
 
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
@@ -84,5 +86,108 @@ impl State {
     /// Rows available to full-screen lists.
     pub fn body_height(&self) -> usize {
         usize::from(areas(self.size).body.height)
+    }
+}
+
+/// Width of one cell of the agency matrix.
+pub const MATRIX_CELL: usize = 10;
+/// Room kept at the right of the matrix for the count of columns hidden there ("12 ▸").
+pub const MATRIX_MARK: usize = 6;
+
+/// How the agency matrix fills the width: the agency column, and how many cells show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixCols {
+    pub name: usize,
+    pub visible: usize,
+}
+
+/// The matrix at `w` columns with `columns` cells a row and names up to `longest` wide. Names
+/// are not cut while there is room; when not every cell fits, the agency column keeps a third
+/// of the width (whole names at 150–200 columns), or on narrow screens two fifths (16 to 30),
+/// room is kept for the count of hidden cells, and what is left over goes back to the names.
+pub fn matrix_cols(w: usize, columns: usize, longest: usize) -> MatrixCols {
+    let want = longest + 1;
+    if w >= want + columns * MATRIX_CELL {
+        return MatrixCols {
+            name: want,
+            visible: columns,
+        };
+    }
+    let least = want.min((w * 2 / 5).clamp(16, 30).max(w / 3));
+    if w >= least + columns * MATRIX_CELL {
+        return MatrixCols {
+            name: w - columns * MATRIX_CELL,
+            visible: columns,
+        };
+    }
+    let visible = (w.saturating_sub(least + MATRIX_MARK) / MATRIX_CELL).max(1);
+    MatrixCols {
+        name: w
+            .saturating_sub(MATRIX_MARK + visible * MATRIX_CELL)
+            .clamp(1, want),
+        visible,
+    }
+}
+
+impl Matrix {
+    /// The longest agency name of the rows, as the matrix prints them.
+    pub fn longest_name(&self, s: &State) -> usize {
+        self.rows
+            .iter()
+            .map(|(a, _)| width(s.plan.agencies.get(*a).short_name(s.lang == Lang::En)))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The matrix's columns on the current screen.
+    pub fn cols(&self, s: &State) -> MatrixCols {
+        matrix_cols(
+            usize::from(s.size.0),
+            self.columns.len(),
+            self.longest_name(s),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matrix_uses_the_width_it_has() {
+        // Wide: whole names, every cell.
+        assert_eq!(
+            matrix_cols(200, 4, 60),
+            MatrixCols {
+                name: 61,
+                visible: 4
+            }
+        );
+        // Every cell fits but not the longest name: names get what the cells leave.
+        assert_eq!(
+            matrix_cols(80, 4, 60),
+            MatrixCols {
+                name: 40,
+                visible: 4
+            }
+        );
+        // Not every cell fits: room for the hidden-count mark, never fewer than one cell.
+        let c = matrix_cols(60, 12, 60);
+        assert_eq!(c.visible, 3);
+        assert!(c.name + c.visible * MATRIX_CELL + MATRIX_MARK <= 60);
+        assert_eq!(matrix_cols(40, 12, 60).visible, 1);
+        let c = matrix_cols(120, 12, 40);
+        assert_eq!(
+            (c.name, c.visible),
+            (41, 7),
+            "whole names, then the cells that fit"
+        );
+        let c = matrix_cols(120, 12, 70);
+        assert_eq!(c.name + c.visible * MATRIX_CELL + MATRIX_MARK, 120);
+        assert!(c.name >= 40, "{c:?}");
+        // 27 sections at 200 columns: the names stay whole, the cells scroll.
+        let c = matrix_cols(200, 27, 50);
+        assert_eq!(c.name, 51);
+        assert!(c.visible < 27);
     }
 }

@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::i18n::{self, Lang, S};
 use crate::plan::query::AgencyRow;
 use crate::plan::{Countdown, NodeIx};
-use crate::text::{fit, sanitize};
+use crate::text::{fit, sanitize, width};
 use crate::tui::state::{ListState, State};
 use crate::tui::update::NEAR_DAYS;
 
@@ -53,7 +53,27 @@ pub fn overdue(
         .map(|&ix| s.plan.node(ix).id.len())
         .max()
         .unwrap_or(0);
-    let leadw = (w / 5).clamp(12, 30);
+    let leads: Vec<String> = rows
+        .iter()
+        .map(|&ix| {
+            let lead: Vec<&str> = s
+                .plan
+                .node(ix)
+                .responsible()
+                .iter()
+                .map(|e| s.plan.agencies.get(e.agency).short_name(lang == Lang::En))
+                .collect();
+            sanitize(&lead.join("; "), false).into_owned()
+        })
+        .collect();
+    // The lead agencies get a fifth of the width (12 to 30), and on wide screens (120–200
+    // columns) as much as their longest needs, up to a quarter, rather than being cut at 30.
+    let longest = leads.iter().map(|l| width(l)).max().unwrap_or(0);
+    let leadw = if w >= 120 {
+        longest.clamp((w / 5).min(30), w / 4)
+    } else {
+        (w / 5).clamp(12, 30)
+    };
     let datew = if show_date { 12 } else { 0 };
     let titlew = w.saturating_sub(cw + idw + leadw + datew + 3);
     let h = usize::from(area.height).saturating_sub(1);
@@ -61,11 +81,6 @@ pub fn overdue(
         let n = s.plan.node(ix);
         let c = s.status.countdown(ix, s.today);
         let countdown = &countdowns[i];
-        let lead: Vec<&str> = n
-            .responsible()
-            .iter()
-            .map(|e| s.plan.agencies.get(e.agency).short_name(lang == Lang::En))
-            .collect();
         let selected = i == list.sel;
         let base = if selected { t.selected() } else { t.plain() };
         let cstyle = match c {
@@ -88,7 +103,7 @@ pub fn overdue(
                 base,
             ),
             Span::styled(
-                format!(" {}", fit(&sanitize(&lead.join("; "), false), leadw)),
+                format!(" {}", fit(&leads[i], leadw)),
                 if selected { base } else { t.dim() },
             ),
         ]);
@@ -115,16 +130,22 @@ pub fn agencies(
 ) {
     let lang = s.lang;
     let w = usize::from(area.width);
-    let nums = [
-        (S::RoleLead.get(lang), 10),
-        (S::RoleImplementing.get(lang), 13),
-        (S::Done.get(lang), 10),
-        (S::Overdue.get(lang), 9),
-    ];
-    let numw: usize = nums.iter().map(|n| n.1).sum();
+    // (column, label, width): at 80 columns and more as wide as always; narrower, each only
+    // as wide as its label; under 60, only done and overdue, so the names keep some room.
+    let nums: Vec<(usize, &str, usize)> = [
+        (0, S::RoleLead.get(lang), 10),
+        (1, S::RoleImplementing.get(lang), 13),
+        (2, S::Done.get(lang), 10),
+        (3, S::Overdue.get(lang), 9),
+    ]
+    .into_iter()
+    .filter(|&(k, _, _)| w >= 60 || k >= 2)
+    .map(|(k, label, cw)| (k, label, if w >= 80 { cw } else { width(label) + 1 }))
+    .collect();
+    let numw: usize = nums.iter().map(|n| n.2).sum();
     let namew = w.saturating_sub(numw);
     let mut head = fit(S::TuiAgenciesTitle.get(lang), namew);
-    for (label, cw) in nums {
+    for &(_, label, cw) in &nums {
         head.push_str(&format!("{:>width$}", fit(label, cw - 1), width = cw));
     }
     f.render_widget(
@@ -150,7 +171,8 @@ pub fn agencies(
                 base
             },
         )];
-        for (k, (cell, (_, cw))) in cells.iter().zip(nums).enumerate() {
+        for &(k, _, cw) in &nums {
+            let cell = &cells[k];
             let style = if k == 3 && r.overdue > 0 && !selected {
                 t.overdue()
             } else {

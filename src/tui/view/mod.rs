@@ -8,6 +8,8 @@ mod footer;
 mod header;
 pub mod layout;
 mod lists;
+mod plans;
+mod since;
 pub mod theme;
 mod tree;
 
@@ -41,6 +43,8 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
             accountability::checklist(f, s, t, a.body, *item, rows, list)
         }
         Mode::Matrix(m) => accountability::matrix(f, s, t, a.body, m),
+        Mode::Since { rows, list, .. } => since::draw(f, s, t, a.body, rows, list),
+        Mode::Plans { rows, list } => plans::draw(f, s, t, a.body, rows, list),
         Mode::Parts { agencies, list } => {
             if a.wide {
                 tree::draw(f, s, t, a.tree);

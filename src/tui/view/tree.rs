@@ -1,6 +1,7 @@
 //! The plan tree: one row per visible node. Each row: indent, ▸/▾, a status glyph
-//! (✓ done, ! overdue, ○ to do), the label as printed, the title cut to fit, and done/total for
-//! branches. Overdue shows by colour and by glyph.
+//! (✓ done, ! overdue, ○ to do), the label as printed, the title cut to fit, ✎ and the number
+//! of evidence notes when there are any, and done/total for branches. Overdue shows by colour
+//! and by glyph.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -69,13 +70,18 @@ fn line(s: &State, t: Theme, ix: NodeIx, w: usize) -> Line<'static> {
     } else {
         format!(" {}/{}", tally.done, tally.total)
     };
+    // How many evidence notes the item has: counted with the item states, once per change.
+    let notes = match s.status.items[ix].notes {
+        0 => String::new(),
+        n => format!(" ✎{n}"),
+    };
     let label = if node.label.is_empty() {
         String::new()
     } else {
         format!("{} ", sanitize(&node.label, false))
     };
     let head = format!("{indent}{expander}");
-    let used = width(&head) + 2 + width(&label) + width(&right);
+    let used = width(&head) + 2 + width(&label) + width(&notes) + width(&right);
     let title = truncate(&sanitize(&node.title, false), w.saturating_sub(used)).into_owned();
     let pad = w.saturating_sub(used + width(&title));
     let base = if selected {
@@ -99,6 +105,7 @@ fn line(s: &State, t: Theme, ix: NodeIx, w: usize) -> Line<'static> {
     spans.extend(highlighted(s, t, title, strong));
     spans.extend([
         Span::styled(" ".repeat(pad), base),
+        Span::styled(notes, if selected { base } else { t.accent() }),
         Span::styled(right, if selected { base } else { t.dim() }),
     ]);
     Line::from(spans)
