@@ -148,7 +148,6 @@ strings! {
     TuiSavedNoteEdit = "Đã lưu ghi chú #{}", "Saved note #{}";
     TuiDeletedNote = "Đã xóa ghi chú #{} (u để hoàn tác)", "Deleted note #{} (u to undo)";
     TuiRestoredNote = "Đã khôi phục ghi chú #{}", "Restored note #{}";
-    TuiUndone = "Đã hoàn tác: {}", "Undone: {}";
     TuiNothingToUndo = "Không có gì để hoàn tác", "Nothing to undo";
     TuiNotSaved = "CHƯA LƯU: {}", "NOT SAVED: {}";
     TuiReadOnly = "Cơ sở dữ liệu chỉ đọc: không sửa được", "The database is read-only: changes are off";
@@ -202,7 +201,8 @@ strings! {
   Space  x        đánh dấu xong / mở lại nhiệm vụ
   n               viết ghi chú minh chứng
   d               đặt hạn riêng (dd/mm/yyyy; trống = theo kế hoạch)
-  u               hoàn tác thay đổi gần nhất của phiên này
+  u               hoàn tác, lùi dần từng thay đổi của phiên
+  U  Ctrl-R       làm lại điều u vừa hoàn tác
   J K             cuộn phần chi tiết
   Tab             vào danh sách ghi chú (sửa, xóa)
   /               tìm kiếm (không cần dấu)
@@ -239,6 +239,7 @@ DANH SÁCH (o, a, s, c, m)
   ↑ ↓  Enter      chọn; mở mục / lọc theo cơ quan
   /               lọc khi gõ (không cần dấu); Enter xong, Esc bỏ lọc
   Space x  n  u   (o) xong / ghi chú / hoàn tác cho nhiệm vụ đang chọn
+  U  Ctrl-R       (o) làm lại
   Esc             quay lại; Esc ở mục mở từ danh sách thì về danh sách
 
 PHẦN VIỆC CỦA CƠ QUAN (s, c)
@@ -246,7 +247,7 @@ PHẦN VIỆC CỦA CƠ QUAN (s, c)
   r               cơ quan đã báo cáo
   -               không áp dụng cho cơ quan này
   n  Enter        ghi văn bản của cơ quan (số, ngày) — ghi là đã xong
-  u               hoàn tác
+  u  U            hoàn tác / làm lại
 
 BẢNG CƠ QUAN (m)
   ↑ ↓  ← →        cơ quan; cột (h l cũng được)
@@ -267,7 +268,8 @@ THAY ĐỔI TỪ CUỘC HỌP TRƯỚC (w)
   Space  x        mark a task done / reopen it
   n               write an evidence note
   d               set an own deadline (dd/mm/yyyy; empty = the plan's)
-  u               undo the last change of this session
+  u               undo, one change at a time back
+  U  Ctrl-R       redo what u undid
   J K             scroll the detail
   Tab             go into the notes (edit, delete)
   /               search (diacritics optional)
@@ -304,6 +306,7 @@ LISTS (o, a, s, c, m)
   ↑ ↓  Enter      select; open the item / filter by agency
   /               filter as you type (diacritics optional); Enter done, Esc clear
   Space x  n  u   (o) done / note / undo on the selected task
+  U  Ctrl-R       (o) redo
   Esc             back; Esc on an item opened from a list goes back to it
 
 AGENCY PARTS (s, c)
@@ -311,7 +314,7 @@ AGENCY PARTS (s, c)
   r               the agency reported
   -               does not apply to this agency
   n  Enter        record the agency's document (number, date) — marks it done
-  u               undo
+  u  U            undo / redo
 
 AGENCY MATRIX (m)
   ↑ ↓  ← →        agency; column (h l too)
@@ -401,6 +404,7 @@ SINCE THE LAST MEETING (w)
     TuiNoParts = "Mục này không giao việc cho cơ quan nào", "No agency is answerable for this item";
     TuiPartsTitle = "Phần việc của từng cơ quan — {}", "Each agency's part — {}";
     TuiAgencyEvidence = "Văn bản của {} cho {}", "{}'s document for {}";
+    TuiRemark = "Ghi chú", "Remark";
     TuiEvidenceNeeded = "Ghi số văn bản hoặc nội dung", "Write the document number or a note";
     KeysParts = "␣ xong/chưa  r đã báo cáo  - không áp dụng  n văn bản  / lọc  Esc quay lại", "␣ done/undo  r reported  - not applicable  n document  / filter  Esc back";
     KeysMatrix = "↑↓ cơ quan  ←→ cột  Tab chỉ số/mục  Enter xem việc  / lọc  Esc quay lại", "↑↓ agency  ←→ column  Tab index/section  Enter open  / filter  Esc back";
@@ -432,8 +436,10 @@ SINCE THE LAST MEETING (w)
 mod change;
 mod meeting;
 mod office;
+mod undo;
 pub use change::describe as describe_change;
 pub use meeting::M;
+pub use undo::U;
 
 /// The review printed by `kehoach transcribe`.
 pub mod transcribe;

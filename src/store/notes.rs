@@ -207,14 +207,20 @@ impl Store {
         Ok(before)
     }
 
-    /// Put back a deleted note with its id, author and times (undo of a delete).
-    pub fn restore_note(&mut self, note: &Note, actor: &Actor) -> Result<()> {
+    /// Put back a deleted note with its id, author and times (undo of a delete, redo of an
+    /// add). Returns its id: a new one when its own was taken since (SQLite gives the highest
+    /// id again once that note is gone, so someone's next note may have it).
+    pub fn restore_note(&mut self, note: &Note, actor: &Actor) -> Result<i64> {
         let tx = self.begin()?;
+        let taken = tx
+            .query_row("SELECT 1 FROM note WHERE id=?1", [note.id], |_| Ok(()))
+            .optional()?
+            .is_some();
         tx.execute(
             "INSERT INTO note (id, plan_id, item_id, author, created_at, updated_at, text, doc_ref, doc_date, folded) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
-                note.id,
+                (!taken).then_some(note.id),
                 note.plan_id,
                 note.item_id,
                 note.author,
@@ -226,17 +232,18 @@ impl Store {
                 folded(&note.text, note.doc_ref.as_deref())
             ],
         )?;
+        let id = tx.last_insert_rowid();
         audit(
             &tx,
             actor,
             Some(&note.plan_id),
             Some(&note.item_id),
-            &format!("note #{} restore", note.id),
+            &format!("note #{id} restore"),
             None,
             Some(&note.text),
         )?;
         tx.commit()?;
-        Ok(())
+        Ok(id)
     }
 
     /// Keep what a user is typing so a dropped connection loses nothing (one per user,

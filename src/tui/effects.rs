@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::message::{Change, Effect, Msg};
+use super::message::{Change, Effect, Msg, Step};
 use super::state::State;
 use crate::i18n::{Lang, Localized};
 use crate::plan::{NodeIx, Plan};
@@ -91,7 +91,15 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Write { change, undo } => Some(self.write(change, undo.as_deref())),
+            Effect::Write { change, undo } => {
+                let step = if undo.is_some() {
+                    Step::Undo
+                } else {
+                    Step::New
+                };
+                Some(self.write(change, undo.as_deref(), step))
+            }
+            Effect::Redo { change, undone } => Some(self.write(change, Some(&undone), Step::Redo)),
             // A read that fails leaves the pane empty; the next tick or move tries again.
             Effect::LoadNotes(ix) => Some(Msg::NotesLoaded {
                 item: ix,
@@ -159,12 +167,12 @@ impl Runner {
         }
     }
 
-    /// Save `change`; when it is the undo of `undone`, only if the item is still as `undone`
-    /// left it (checked by the store inside the write transaction).
-    fn write(&mut self, change: Change, undone: Option<&Change>) -> Msg {
+    /// Save `change`; when it takes back `undone` (an undo, or a redo taking back an undo),
+    /// only if the item is still as `undone` left it (checked by the store inside the write
+    /// transaction). A redo is logged as the change it makes again, an undo as an undo.
+    fn write(&mut self, change: Change, undone: Option<&Change>, step: Step) -> Msg {
         let mut actor = Actor::new(&self.user);
-        actor.undo = undone.is_some();
-        let undo = undone.is_some();
+        actor.undo = step == Step::Undo;
         let plan_id = self.plan.id().to_string();
         let item = change.item();
         let id = self.id(item);
@@ -193,7 +201,7 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::EditNote { id: nid, note, .. } => self
                 .store
-                .edit_note_if(*nid, note, expect_note(undone), &actor)
+                .edit_note_if(*nid, note, expect_note(undone).as_ref(), &actor)
                 .map(|before| {
                     Some(Change::EditNote {
                         item,
@@ -208,13 +216,13 @@ impl Runner {
                 .map_err(|e| self.note_error(e)),
             Change::DeleteNote { id: nid, .. } => self
                 .store
-                .delete_note_if(*nid, expect_note(undone), &actor)
+                .delete_note_if(*nid, expect_note(undone).as_ref(), &actor)
                 .map(|note| Some(Change::RestoreNote { item, note }))
                 .map_err(|e| e.say(self.lang)),
             Change::RestoreNote { note, .. } => self
                 .store
                 .restore_note(note, &actor)
-                .map(|()| Some(Change::DeleteNote { item, id: note.id }))
+                .map(|id| Some(Change::DeleteNote { item, id }))
                 .map_err(|e| e.say(self.lang)),
             Change::SetAgency { agency, mark, .. } => {
                 let agency_id = self.plan.agencies.get(*agency).id.clone();
@@ -258,7 +266,7 @@ impl Runner {
         match read() {
             Ok((items, notes, ledger)) => Msg::Saved {
                 change,
-                undo,
+                step,
                 inverse,
                 items,
                 notes,
@@ -348,10 +356,15 @@ fn expect_deadline(undone: Option<&Change>) -> Option<Option<chrono::NaiveDate>>
     }
 }
 
-/// An edited or added note must still read as written.
-fn expect_note(undone: Option<&Change>) -> Option<&NewNote> {
+/// An edited, added or restored note must still read as written.
+fn expect_note(undone: Option<&Change>) -> Option<NewNote> {
     match undone {
-        Some(Change::EditNote { note, .. } | Change::AddNote { note, .. }) => Some(note),
+        Some(Change::EditNote { note, .. } | Change::AddNote { note, .. }) => Some(note.clone()),
+        Some(Change::RestoreNote { note, .. }) => Some(NewNote {
+            text: note.text.clone(),
+            doc_ref: note.doc_ref.clone(),
+            doc_date: note.doc_date,
+        }),
         _ => None,
     }
 }

@@ -190,7 +190,7 @@ fn key(state: &State, k: KeyEvent) -> Option<Msg> {
 }
 
 fn tree(k: KeyEvent) -> Option<Msg> {
-    if let Some(m) = navigation(k) {
+    if let Some(m) = navigation(k).or_else(|| redo(k)) {
         return Some(m);
     }
     Some(match k.code {
@@ -221,6 +221,9 @@ fn tree(k: KeyEvent) -> Option<Msg> {
 }
 
 fn notes(k: KeyEvent) -> Option<Msg> {
+    if let Some(m) = redo(k) {
+        return Some(m);
+    }
     Some(match k.code {
         KeyCode::Up | KeyCode::Char('k') => Msg::Up,
         KeyCode::Down | KeyCode::Char('j') => Msg::Down,
@@ -255,6 +258,9 @@ fn list(k: KeyEvent) -> Option<Msg> {
 
 /// The overdue list is worked through: the selected task is marked done or noted in place.
 fn overdue(k: KeyEvent) -> Option<Msg> {
+    if let Some(m) = redo(k) {
+        return Some(m);
+    }
     match k.code {
         KeyCode::Char(' ' | 'x') => Some(Msg::ToggleDone),
         KeyCode::Char('n') => Some(Msg::NewNote),
@@ -283,7 +289,7 @@ fn filter(k: KeyEvent) -> Option<Msg> {
 /// A list of agencies on one item: record each one's part.
 fn parts(k: KeyEvent) -> Option<Msg> {
     use crate::plan::accountability::AgencyState;
-    if let Some(m) = navigation(k) {
+    if let Some(m) = navigation(k).or_else(|| redo(k)) {
         return Some(m);
     }
     Some(match k.code {
@@ -294,6 +300,16 @@ fn parts(k: KeyEvent) -> Option<Msg> {
         KeyCode::Char('u') => Msg::Undo,
         _ => return list(k),
     })
+}
+
+/// U, or Ctrl-R as in vi: redo, wherever `u` undoes.
+fn redo(k: KeyEvent) -> Option<Msg> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match k.code {
+        KeyCode::Char('U') if !ctrl => Some(Msg::Redo),
+        KeyCode::Char('r' | 'R') if ctrl => Some(Msg::Redo),
+        _ => None,
+    }
 }
 
 /// Moving through rows: the same keys in the tree and every list.

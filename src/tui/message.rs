@@ -2,6 +2,8 @@
 //! ([`Effect`]). `keys` turns key presses into messages; the loop turns effects into store
 //! calls and feeds their results back as messages.
 
+use std::time::Duration;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -38,8 +40,11 @@ pub enum Msg {
     NewNote,
     /// d: set the selected item's own deadline.
     EditDeadline,
-    /// u: undo the last change made in this session.
+    /// u: undo the newest change of this session not yet undone (again and again, back
+    /// through the session).
     Undo,
+    /// U or Ctrl-R: redo the change the last `u` undid.
+    Redo,
     /// o: the overdue list.
     ShowOverdue,
     /// a: the agency list.
@@ -103,12 +108,17 @@ pub enum Msg {
     Started,
     /// The slow tick: the date may have changed.
     Tick(NaiveDate),
+    /// How long the view has been open, told by the loop before each batch of keys and at
+    /// each tick (the state never reads the clock): the user's own result stays on the
+    /// footer a few seconds before others' news takes its place.
+    Clock(Duration),
 
     // Results of effects.
     /// A change was committed; item states and the item's notes as they are now.
     Saved {
         change: Change,
-        undo: bool,
+        /// A new change, an undo or a redo.
+        step: Step,
         inverse: Option<Change>,
         items: Vec<ItemState>,
         notes: Vec<Note>,
@@ -209,11 +219,21 @@ impl Change {
     }
 }
 
-/// One entry of the undo stack: `revert` takes back `made`, a change this session saved.
+/// One entry of the undo (or redo) stack: `revert` takes back `made`, a change this session
+/// saved (for a redo, `made` is the undo and `revert` the change undone).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
     pub revert: Change,
     pub made: Change,
+}
+
+/// Why a change is written: the user's own new change, the undo of one, or the redo of an
+/// undone one. A new change forgets what could be redone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    New,
+    Undo,
+    Redo,
 }
 
 /// Work for the loop to do outside `update`.
@@ -226,6 +246,9 @@ pub enum Effect {
         change: Change,
         undo: Option<Box<Change>>,
     },
+    /// Write again `change`, which `u` undid this session; `undone` is that undo. The store
+    /// refuses (`Failed`, naming who) when the item is no longer as the undo left it.
+    Redo { change: Change, undone: Box<Change> },
     /// Load an item's notes; answer with `NotesLoaded`.
     LoadNotes(NodeIx),
     /// Keep the note being typed (a dropped connection must not lose it).

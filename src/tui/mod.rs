@@ -84,6 +84,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
 
     let mut needs_draw = true;
     let mut last_tick = Instant::now();
+    let opened = Instant::now();
     loop {
         if signals.caught() {
             runner.keep_draft(&state);
@@ -102,6 +103,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
         }
         match event::poll(POLL) {
             Ok(true) => {
+                dispatch(&mut state, &mut runner, Msg::Clock(opened.elapsed()));
                 // Take every event already waiting before drawing again: an input method's
                 // burst (backspace + composed letter) or a paste lands as one frame.
                 let mut first = true;
@@ -167,6 +169,12 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                 needs_draw = true;
             }
             dispatch(&mut state, &mut runner, Msg::Tick(today));
+            // The user's own result has been on the footer long enough: news that waited shows.
+            let shown = state.flash.clone();
+            dispatch(&mut state, &mut runner, Msg::Clock(opened.elapsed()));
+            if state.flash != shown {
+                needs_draw = true;
+            }
             if let Some(msg) = runner.poll_external(&plan_id(&state)) {
                 dispatch(&mut state, &mut runner, msg);
                 needs_draw = true;

@@ -23,6 +23,16 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// The user's own result (saved, undone, refused) stays on the footer until `until` on the
+/// view's clock, or the next key; others' news that came meanwhile waits in `news`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hold {
+    /// How long the view has been open, as the loop last said ([`super::Msg::Clock`]).
+    pub clock: std::time::Duration,
+    pub until: Option<std::time::Duration>,
+    pub news: Option<Flash>,
+}
+
 /// The tree limited to one agency's duties.
 #[derive(Debug, Clone)]
 pub struct Filter {
@@ -311,6 +321,10 @@ pub struct State {
     pub kept: HashMap<NodeIx, Draft>,
     /// This session's changes and their inverses, newest last.
     pub undo: Vec<Undo>,
+    /// Changes `u` took back, to make again with `U`, newest last; a new change empties it.
+    pub redo: Vec<Undo>,
+    /// The footer keeps the user's own result a few seconds before others' news.
+    pub hold: Hold,
     /// Each list as it was left, to come back to the same row and filter.
     pub lists: HashMap<ListKind, Remembered>,
     /// Enter on a list's row led to the tree: Esc there goes back to that list.
@@ -379,6 +393,8 @@ impl State {
             offered: Vec::new(),
             kept: HashMap::new(),
             undo: Vec::new(),
+            redo: Vec::new(),
+            hold: Hold::default(),
             lists: HashMap::new(),
             return_to: None,
             since: SinceData::default(),

@@ -152,7 +152,8 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
     match msg {
         Msg::MarkAgency(want) => mark(state, item, agency, want),
         Msg::NewNote | Msg::Activate => evidence(state, item, agency),
-        Msg::Undo => super::tree::undo(state),
+        Msg::Undo => super::undo(state),
+        Msg::Redo => super::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]

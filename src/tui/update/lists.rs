@@ -61,7 +61,8 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             fx
         }
-        Msg::Undo if overdue => super::tree::undo(state),
+        Msg::Undo if overdue => super::undo(state),
+        Msg::Redo if overdue => super::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]
@@ -139,6 +140,7 @@ pub fn set_filter(state: &mut State, agency: crate::plan::AgencyIx) {
 }
 
 pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let max = crate::tui::view::help_max_scroll(state);
     let Mode::Help { scroll } = &mut state.mode else {
         return vec![];
     };
@@ -149,6 +151,9 @@ pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::PageDown => *scroll = scroll.saturating_add(10),
         Msg::Back => state.mode = Mode::Tree,
         _ => {}
+    }
+    if let Mode::Help { scroll } = &mut state.mode {
+        *scroll = (*scroll).min(max);
     }
     vec![]
 }

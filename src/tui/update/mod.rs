@@ -4,6 +4,8 @@
 
 mod accountability;
 mod filter;
+mod history;
+mod hold;
 mod input;
 mod lists;
 mod notes;
@@ -13,12 +15,13 @@ mod tree;
 pub use lists::set_filter;
 pub use since::read_day;
 
+use history::{redo, undo};
 use input::{deadline, editor, search};
 use lists::{help, list, refresh_lists};
 use notes::notes;
 use tree::tree;
 
-use super::message::{Change, Effect, Msg};
+use super::message::{Change, Effect, Msg, Step};
 use super::state::{Flash, Mode, State};
 use crate::i18n::{self, Lang, S};
 use crate::plan::{NodeIx, Status};
@@ -53,16 +56,29 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
+    hold::before(state, &msg);
     match msg {
         Msg::Resize(w, h) => {
             state.size = (w, h);
             state.keep_visible();
+            // Scrolls stop at the last line at the new size too.
+            state.detail_scroll = state
+                .detail_scroll
+                .min(crate::tui::view::detail::max_scroll(state));
+            let help_max = crate::tui::view::help_max_scroll(state);
+            if let Mode::Help { scroll } = &mut state.mode {
+                *scroll = (*scroll).min(help_max);
+            }
             if let Mode::Editor(e) = &mut state.mode {
                 input::resized(e);
             }
             vec![]
         }
         Msg::Tick(today) => tick(state, today),
+        Msg::Clock(now) => {
+            hold::clock(state, now);
+            vec![]
+        }
         Msg::Started => tree::start(state),
         Msg::Quit => {
             state.quit = true;
@@ -75,14 +91,14 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved {
             change,
-            undo,
+            step,
             inverse,
             items,
             notes,
             ledger,
         } => {
             state.ledger = ledger;
-            saved(state, change, undo, inverse, items, notes)
+            saved(state, change, step, inverse, items, notes)
         }
         Msg::DraftsFound(drafts) => {
             state.offered = drafts;
@@ -105,6 +121,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 d.error = Some(text.clone());
             }
             state.flash = Some(Flash { text, error: true });
+            hold::own(state);
             vec![]
         }
         Msg::NotesLoaded { item, notes } => {
@@ -129,7 +146,8 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 _ => state.selected,
             };
             let mine = &state.plan.node(mine).id;
-            let text = match changes.iter().rev().find(|(_, item, _)| item == mine) {
+            let overtaken = changes.iter().rev().find(|(_, item, _)| item == mine);
+            let text = match overtaken {
                 Some((who, item, what)) => S::TuiOvertaken.fill(state.lang, &[item, who, what]),
                 None => match changes.last() {
                     Some((who, item, what)) => S::TuiExternal.fill(state.lang, &[item, who, what]),
@@ -137,15 +155,19 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 },
             };
             // After a restore nothing here is the view's own: undoing would write the old
-            // values over the restored ones.
-            let text = match restored_by {
+            // values over the restored ones. That, and a change to the item on screen (which
+            // the user's own "saved" would now contradict), is said at once; other news waits
+            // while the footer holds the user's own result.
+            match restored_by {
                 Some(who) => {
                     state.undo.clear();
-                    S::TuiRestored.fill(state.lang, &[&who])
+                    state.redo.clear();
+                    let text = S::TuiRestored.fill(state.lang, &[&who]);
+                    hold::urgent(state, Flash { text, error: false });
                 }
-                None => text,
-            };
-            state.flash = Some(Flash { text, error: false });
+                None if overtaken.is_some() => hold::urgent(state, Flash { text, error: false }),
+                None => hold::news(state, Flash { text, error: false }),
+            }
             state.notes = None;
             let mut fx = load_notes(state);
             fx.extend(since::reload(state));
@@ -302,7 +324,7 @@ pub(super) fn go_to(state: &mut State, ix: NodeIx) -> Vec<Effect> {
 pub(super) fn saved(
     state: &mut State,
     change: Change,
-    undo: bool,
+    step: Step,
     inverse: Option<Change>,
     items: Vec<crate::plan::ItemState>,
     notes: Vec<crate::store::Note>,
@@ -326,12 +348,22 @@ pub(super) fn saved(
     }
     let count = notes.len();
     state.notes = Some((item, notes));
-    if !undo && let Some(inv) = inverse {
-        state.undo.push(super::message::Undo {
-            revert: inv,
-            made: change.clone(),
-        });
-    }
+    // A note brought back under a new id (its own was taken since) is that note from now on.
+    let change = match (change, &inverse) {
+        (Change::RestoreNote { item, mut note }, Some(Change::DeleteNote { id, .. })) => {
+            note.id = *id;
+            Change::RestoreNote { item, note }
+        }
+        (change, _) => change,
+    };
+    // The note just written (or brought back) is what the user wants to see in the detail.
+    let note = match (&change, &inverse) {
+        (Change::AddNote { .. }, Some(Change::DeleteNote { id, .. })) => Some(*id),
+        (Change::EditNote { id, .. }, _) => Some(*id),
+        (Change::RestoreNote { note, .. }, _) => Some(note.id),
+        _ => None,
+    };
+    history::record(state, &change, step, inverse);
     let mut fx = Vec::new();
     let closes = matches!(
         change,
@@ -356,15 +388,18 @@ pub(super) fn saved(
         state.mode = Mode::Tree;
     }
     refresh_lists(state);
-    let what = describe(state, &change);
-    state.flash = Some(Flash {
-        text: if undo {
-            S::TuiUndone.fill(state.lang, &[&what])
-        } else {
-            what
-        },
-        error: false,
-    });
+    if let Some(id) = note
+        && item == state.selected
+    {
+        state.detail_scroll =
+            crate::tui::view::detail::scroll_to_note(state, id, state.detail_scroll);
+    }
+    let text = match step {
+        Step::New => describe(state, &change),
+        Step::Undo | Step::Redo => history::said(state, &change, step),
+    };
+    state.flash = Some(Flash { text, error: false });
+    hold::own(state);
     if matches!(state.mode, Mode::Tree) {
         fx.extend(input::offer_draft(state));
     }

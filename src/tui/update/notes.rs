@@ -1,7 +1,8 @@
 //! Moving through an item's notes; editing or deleting one's own.
 
-use super::tree::{open_editor, undo};
+use super::tree::open_editor;
 use super::writable;
+use super::{redo, undo};
 use crate::i18n::S;
 use crate::store::NewNote;
 use crate::tui::message::{Change, Effect, Msg};
@@ -44,6 +45,7 @@ pub(super) fn notes(state: &mut State, msg: Msg) -> Vec<Effect> {
                     return open_editor(state, state.selected, None, NewNote::default());
                 }
                 Msg::Undo => return undo(state),
+                Msg::Redo => return redo(state),
                 Msg::EditNote | Msg::DeleteNote => {
                     let Some(note) = state
                         .notes_of(state.selected)

@@ -70,7 +70,8 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::Undo => undo(state),
+        Msg::Undo => super::undo(state),
+        Msg::Redo => super::redo(state),
         Msg::ShowOverdue => show_overdue(state),
         Msg::ShowAgencies => show_agencies(state),
         Msg::ShowParts => super::accountability::show_parts(state),
@@ -106,7 +107,10 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::ScrollDetail(d) => {
-            state.detail_scroll = state.detail_scroll.saturating_add_signed(d);
+            state.detail_scroll = state
+                .detail_scroll
+                .saturating_add_signed(d)
+                .min(crate::tui::view::detail::max_scroll(state));
             vec![]
         }
         Msg::Back => {
@@ -207,23 +211,4 @@ pub(super) fn open_editor(
     }
     state.mode = Mode::Editor(Box::new(State::editor(item, note_id, &note)));
     vec![]
-}
-
-pub(super) fn undo(state: &mut State) -> Vec<Effect> {
-    if !writable(state) {
-        return vec![];
-    }
-    match state.undo.pop() {
-        Some(u) => vec![Effect::Write {
-            change: u.revert,
-            undo: Some(Box::new(u.made)),
-        }],
-        None => {
-            state.flash = Some(Flash {
-                text: S::TuiNothingToUndo.get(state.lang).to_string(),
-                error: false,
-            });
-            vec![]
-        }
-    }
 }

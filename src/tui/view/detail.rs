@@ -21,7 +21,15 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Notes { sel } | Mode::ConfirmDelete { sel, .. } => {
             notes_only(s, t, s.selected, sel, usize::from(area.width), area.height)
         }
-        _ => (lines(s, t, s.selected), s.detail_scroll),
+        // Never past the last line, even when the pane grew since the scroll was set (worked
+        // out only when scrolled: most frames are not).
+        _ => {
+            let scroll = match s.detail_scroll {
+                0 => 0,
+                n => n.min(max_scroll(s)),
+            };
+            (lines(s, t, s.selected), scroll)
+        }
     };
     f.render_widget(
         Paragraph::new(lines)
@@ -29,6 +37,57 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
             .scroll((scroll, 0)),
         area,
     );
+}
+
+/// Where the detail of the selected item is drawn.
+fn area(s: &State) -> Rect {
+    let a = super::layout::areas(s.size);
+    if s.zoom && !a.wide { a.body } else { a.detail }
+}
+
+fn wrapped(lines: Vec<Line<'static>>, width: u16) -> usize {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(width)
+}
+
+/// How far `J` scrolls the detail: its last line at the bottom of the pane, no further.
+pub fn max_scroll(s: &State) -> u16 {
+    let area = area(s);
+    let rows = wrapped(lines(s, Theme { color: false }, s.selected), area.width);
+    let max = rows.saturating_sub(usize::from(area.height));
+    u16::try_from(max).unwrap_or(u16::MAX)
+}
+
+/// The scroll that shows note `id` of the selected item (with the notes' title above it when
+/// there is room), starting from `scroll`: unchanged when it is on screen already.
+pub fn scroll_to_note(s: &State, id: i64, scroll: u16) -> u16 {
+    let area = area(s);
+    let all = lines(s, Theme { color: false }, s.selected);
+    let head = format!("#{id} ");
+    // Notes come last; find the newest line that opens note `id`.
+    let Some(at) = all.iter().rposition(|l| {
+        l.spans
+            .first()
+            .is_some_and(|sp| sp.content.starts_with(&head))
+    }) else {
+        return scroll;
+    };
+    let text_rows = s
+        .notes_of(s.selected)
+        .and_then(|n| n.iter().find(|n| n.id == id))
+        .map_or(0, |n| sanitize(&n.text, true).lines().count());
+    let start = wrapped(all[..at].to_vec(), area.width);
+    let end = wrapped(
+        all[..(at + 1 + text_rows).min(all.len())].to_vec(),
+        area.width,
+    );
+    let (top, h) = (usize::from(scroll), usize::from(area.height));
+    if start >= top && end <= top + h {
+        return scroll;
+    }
+    let want = u16::try_from(start.saturating_sub(1)).unwrap_or(u16::MAX);
+    want.min(max_scroll(s))
 }
 
 /// Facts first (status, deadline, who), then the text, targets and notes: on a short pane

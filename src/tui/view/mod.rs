@@ -2,7 +2,7 @@
 
 mod accountability;
 pub mod ascii;
-mod detail;
+pub mod detail;
 pub mod editor;
 mod footer;
 mod header;
@@ -96,7 +96,16 @@ fn divider(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, wide: bool) {
     }
 }
 
+/// How far the help scrolls: its last line at the bottom of the body, no further.
+pub fn help_max_scroll(s: &State) -> u16 {
+    let rows = 1 + S::HelpBody.get(s.lang).lines().count();
+    let body = layout::areas(s.size).body.height;
+    u16::try_from(rows.saturating_sub(usize::from(body))).unwrap_or(u16::MAX)
+}
+
 fn help(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, scroll: u16) {
+    // Never past the last line, even when the terminal grew since the scroll was set.
+    let scroll = scroll.min(help_max_scroll(s));
     let mut lines = vec![Line::from(Span::styled(
         S::TuiHelpTitle.get(s.lang),
         t.bold(),
