@@ -409,6 +409,17 @@ fn since_view_80x24_60x20_40x10_120x40() {
     assert_snapshot!("since_english_80x24", screen(&mut s, 80, 24));
 }
 
+#[test]
+fn the_since_titles_counts_are_whole_at_40_columns() {
+    for (lang, end) in [(Lang::Vi, "ở 2 mục"), (Lang::En, "2 items")] {
+        let (mut s, mut r) = start(week_store(), lang, today());
+        send(&mut s, &mut r, [Msg::ShowSince]);
+        let out = screen(&mut s, 40, 10);
+        let title = out.lines().nth(3).unwrap().trim_matches('"').trim_end();
+        assert!(title.ends_with(end), "{lang:?}: {title:?}\n{out}");
+    }
+}
+
 /// The header before 30/06, after it was met and after it was missed, at every size: both
 /// countdowns and the pace in the form that fits.
 #[test]

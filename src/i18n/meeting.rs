@@ -7,6 +7,7 @@ strings! {
     enum M;
     // Since the last meeting (w).
     SinceTitle = "Thay đổi từ {} — {} thay đổi ở {} mục", "Changes since {} — {} change(s) in {} item(s)";
+    SinceTitleShort = "Từ {}: {} thay đổi ở {} mục", "Since {}: {} changes, {} items";
     SincePrompt = "Thay đổi từ ngày (dd/mm/yyyy): ", "Changes since (dd/mm/yyyy): ";
     SinceEmpty = "Hãy ghi một ngày dd/mm/yyyy, ví dụ {}", "Type a day as dd/mm/yyyy, e.g. {}";
     SinceFuture = "{} chưa tới (hôm nay là {}): hãy chọn một ngày đã qua", "{} is still ahead (today is {}): choose a day that has passed";
