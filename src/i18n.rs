@@ -5,7 +5,7 @@
 
 mod errors;
 
-pub use errors::Localized;
+pub use errors::{Localized, io_error};
 pub use office::{O, place_date};
 
 use chrono::NaiveDate;
