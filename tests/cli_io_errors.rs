@@ -18,6 +18,7 @@ fn a_missing_or_wrong_file_is_said_in_vietnamese() {
         (vec!["transcribe", "khong-co.txt"], 2),
         (vec!["transcribe", "khong-co.docx"], 2),
         (vec!["restore", "khong-co.db"], 2),
+        (vec!["export", "--format", "md", "--out", folder], 1),
     ] {
         let err = db.fails(&args, code);
         assert!(

@@ -204,8 +204,12 @@ pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(),
     );
     let json = plan_json(&t, lang)?;
     if let Some(path) = &args.out {
-        super::export::write_atomically(path, json.as_bytes())
-            .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;
+        super::export::write_atomically(path, json.as_bytes()).map_err(|e| {
+            Failure::new(
+                exit::FAILED,
+                format!("{}: {}", path.display(), crate::i18n::io_error(lang, &e)),
+            )
+        })?;
     }
     match args.format {
         ReviewFormat::Json => {
