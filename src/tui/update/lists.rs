@@ -1,10 +1,10 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
 use super::filter::{open_list, refresh_rows, selected_key};
-use super::{NEAR_DAYS, list_delta, list_height, load_notes, selected_changed};
+use super::{list_delta, list_height, load_notes, selected_changed};
 use crate::plan::{NodeIx, query};
 use crate::tui::message::{Effect, Msg};
-use crate::tui::state::{ListKind, Mode, State};
+use crate::tui::state::{ListKind, Mode, NEAR_DAYS, State};
 
 /// Unfinished tasks overdue or due within [`NEAR_DAYS`], by deadline.
 pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {

@@ -45,9 +45,6 @@ pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
     })
 }
 
-/// How far ahead the overdue view also lists tasks coming due.
-pub const NEAR_DAYS: i64 = 14;
-
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let list = filter::snapshot(state);
     let fx = handle(state, msg);

@@ -6,7 +6,6 @@ pub mod detail;
 pub mod editor;
 mod footer;
 mod header;
-pub mod layout;
 mod lists;
 mod plans;
 mod since;
@@ -18,6 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::layout;
 use super::state::{Mode, State};
 use crate::i18n::S;
 use theme::Theme;
