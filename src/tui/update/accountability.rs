@@ -1,8 +1,8 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
+use super::common::{list_delta, list_height, load_notes, selected_changed, writable};
 use super::filter::{open_list, refresh_rows, selected_key};
 use super::lists::set_filter;
-use super::{list_delta, list_height, load_notes, selected_changed, writable};
 use crate::i18n::S;
 use crate::plan::accountability::{self as acc, AgencyState};
 use crate::plan::{AgencyIx, NodeIx};

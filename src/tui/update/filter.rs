@@ -2,7 +2,7 @@
 //! without diacritics (as the tree's search does), and each list is remembered where it was
 //! left, so Enter on a row and coming back finds the same row and filter.
 
-use super::list_height;
+use super::common::{list_height, pasted};
 use crate::i18n::S;
 use crate::plan::accountability as acc;
 use crate::plan::query;
@@ -223,7 +223,7 @@ pub(super) fn keys(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
                 true
             }
             Msg::Paste(p) => {
-                list.query.push_str(&super::input::pasted(p, false));
+                list.query.push_str(&pasted(p, false));
                 true
             }
             Msg::InputBackspace => {

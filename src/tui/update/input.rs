@@ -3,7 +3,7 @@
 use ratatui_textarea::{CursorMove, Input};
 use unicode_normalization::char::is_combining_mark;
 
-use super::{forget_draft, go_to, keep_draft, now, selected_changed};
+use super::common::{forget_draft, go_to, keep_draft, now, pasted, selected_changed};
 use crate::i18n::S;
 use crate::plan::{NodeIx, query};
 use crate::store::NewNote;
@@ -229,21 +229,6 @@ pub(super) fn editor(state: &mut State, msg: Msg) -> Vec<Effect> {
         e.touched = true;
     }
     vec![]
-}
-
-/// Pasted text as typed text would be: NFC, line breaks kept only where the input has lines
-/// (a space elsewhere), tabs as spaces, no other control characters (typed, they are keys,
-/// never text).
-pub(super) fn pasted(p: &str, lines: bool) -> String {
-    clean_input(p)
-        .chars()
-        .filter_map(|c| match c {
-            '\n' if lines => Some('\n'),
-            '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// The rest of a paste that arrived as keys after Enter saved an editor (see

@@ -1,7 +1,7 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
+use super::common::{list_delta, list_height, load_notes, selected_changed};
 use super::filter::{open_list, refresh_rows, selected_key};
-use super::{list_delta, list_height, load_notes, selected_changed};
 use crate::plan::{NodeIx, query};
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{ListKind, Mode, NEAR_DAYS, State};

@@ -3,6 +3,7 @@
 //! mode: the tree, the full-screen lists, the notes, and the text inputs.
 
 mod accountability;
+mod common;
 mod filter;
 mod history;
 mod hold;
@@ -15,6 +16,7 @@ mod tree;
 pub use lists::set_filter;
 pub use since::read_day;
 
+use common::{forget_draft, keep_draft, load_notes, now};
 use history::{redo, undo};
 use input::{deadline, editor, search};
 use lists::{help, list, refresh_lists};
@@ -24,26 +26,8 @@ use tree::tree;
 use super::message::{Change, Effect, Msg, Step};
 use super::state::{Flash, Mode, State};
 use crate::i18n::{self, Lang, S};
-use crate::plan::{NodeIx, Status};
+use crate::plan::Status;
 use crate::text::fold;
-
-/// Rows a full-screen list shows (one header row).
-pub(super) fn list_height(state: &State) -> usize {
-    state.body_height().saturating_sub(1).max(1)
-}
-
-/// How far a navigation key moves a list (`page` rows for PgUp/PgDn); None for other keys.
-pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
-    Some(match msg {
-        Msg::Up => -1,
-        Msg::Down => 1,
-        Msg::PageUp => -page,
-        Msg::PageDown => page,
-        Msg::Top => isize::MIN / 2,
-        Msg::Bottom => isize::MAX / 2,
-        _ => return None,
-    })
-}
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let list = filter::snapshot(state);
@@ -233,10 +217,6 @@ fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
-pub(super) fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
 pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
     state.today = today;
     let mut fx = Vec::new();
@@ -249,73 +229,6 @@ pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
         }
     }
     fx
-}
-
-/// Keep the draft of the open editor: in the store, and here so `n` on its item reopens it.
-pub(super) fn keep_draft(state: &mut State, d: crate::store::Draft) -> Effect {
-    if let Mode::Editor(e) = &state.mode {
-        state.kept.insert(e.item, d.clone());
-    }
-    Effect::SaveDraft(d)
-}
-
-/// Forget the draft of the open editor (its note was saved, or its text erased).
-pub(super) fn forget_draft(state: &mut State) -> Option<Effect> {
-    let key = state.draft_key()?;
-    if let Mode::Editor(e) = &state.mode {
-        state.kept.remove(&e.item);
-    }
-    Some(Effect::ClearDraft(key))
-}
-
-/// After the selection moved: reset the detail, fetch notes if the item has any.
-pub(super) fn selected_changed(state: &mut State) -> Vec<Effect> {
-    state.detail_scroll = 0;
-    state.keep_visible();
-    load_notes(state)
-}
-
-pub(super) fn load_notes(state: &mut State) -> Vec<Effect> {
-    let ix = state.selected;
-    if state.notes_of(ix).is_some() {
-        return vec![];
-    }
-    if state.status.items[ix].notes == 0 {
-        state.notes = Some((ix, Vec::new()));
-        vec![]
-    } else {
-        vec![Effect::LoadNotes(ix)]
-    }
-}
-
-pub(super) fn move_rows(state: &mut State, delta: isize) -> Vec<Effect> {
-    if state.rows.is_empty() {
-        return vec![];
-    }
-    let row = state.selected_row() as isize;
-    let last = state.rows.len() as isize - 1;
-    let to = (row + delta).clamp(0, last) as usize;
-    if state.rows[to] == state.selected {
-        return vec![];
-    }
-    state.selected = state.rows[to];
-    selected_changed(state)
-}
-
-pub(super) fn writable(state: &mut State) -> bool {
-    if state.read_only {
-        state.flash = Some(Flash {
-            text: S::TuiReadOnly.get(state.lang).to_string(),
-            error: true,
-        });
-    }
-    !state.read_only
-}
-
-/// Select `ix`, opening its ancestors.
-pub(super) fn go_to(state: &mut State, ix: NodeIx) -> Vec<Effect> {
-    state.reveal(ix);
-    selected_changed(state)
 }
 
 pub(super) fn saved(

@@ -1,7 +1,7 @@
 //! Moving through an item's notes; editing or deleting one's own.
 
+use super::common::writable;
 use super::tree::open_editor;
-use super::writable;
 use super::{redo, undo};
 use crate::i18n::S;
 use crate::store::NewNote;

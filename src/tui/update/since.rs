@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::common::{list_delta, list_height, load_notes, pasted, selected_changed};
 use super::filter::{open_list, selected_key};
-use super::{list_delta, list_height, selected_changed};
 use crate::i18n::{self, M};
 use crate::plan::Status;
 use crate::store::{AuditRow, PlanRow};
@@ -124,7 +124,7 @@ pub(super) fn since_prompt(state: &mut State, msg: Msg) -> Vec<Effect> {
     };
     match msg {
         Msg::InputChar(c) => p.input.push(c),
-        Msg::Paste(text) => p.input.push_str(super::input::pasted(&text, false).trim()),
+        Msg::Paste(text) => p.input.push_str(pasted(&text, false).trim()),
         Msg::InputBackspace => {
             p.input.pop();
         }
@@ -271,7 +271,7 @@ pub(super) fn plan_switched(
     *state = fresh;
     state.keep_visible();
     let mut fx = super::tree::start(state);
-    fx.extend(super::load_notes(state));
+    fx.extend(load_notes(state));
     let text = M::PlanNowShown.fill(state.lang, &[&state.plan.id(), &state.plan.file.year]);
     say(state, text.clone(), false);
     // Drafts left on this plan come back as they would at a start with it; the footer says

@@ -1,7 +1,7 @@
 //! Keys in the tree: moving, opening, marking done, undo.
 
+use super::common::{go_to, move_rows, selected_changed, writable};
 use super::lists::{show_agencies, show_overdue};
-use super::{move_rows, selected_changed, writable};
 use crate::i18n::S;
 use crate::plan::NodeIx;
 use crate::store::NewNote;
@@ -152,7 +152,7 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
     .first()
     .copied();
     match first {
-        Some(ix) => super::go_to(state, ix),
+        Some(ix) => go_to(state, ix),
         None => vec![],
     }
 }
