@@ -1,8 +1,8 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
 use super::common::{list_delta, list_height, load_notes, selected_changed, writable};
-use super::filter::{open_list, refresh_rows, selected_key};
 use super::lists::set_filter;
+use super::rows::{columns, open_list, refresh_rows, selected_key};
 use crate::i18n::S;
 use crate::plan::accountability::{self as acc, AgencyState};
 use crate::plan::{AgencyIx, NodeIx};
@@ -23,49 +23,9 @@ pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
     vec![]
 }
 
-/// The checklist of the milestone whose item is `item`.
-pub(super) fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
-    let also: &[NodeIx] = state
-        .plan
-        .milestones
-        .iter()
-        .find(|m| m.item == item)
-        .map_or(&[], |m| &m.also);
-    acc::checklist(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        item,
-        also,
-        state.today,
-    )
-}
-
 pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
     open_list(state, ListKind::Checklist, None);
     vec![]
-}
-
-/// Rows of the matrix: every answerable agency with its cells.
-pub(super) fn matrix_rows(
-    state: &State,
-    columns: &[acc::Column],
-) -> Vec<(AgencyIx, Vec<acc::Cell>)> {
-    acc::matrix(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        columns,
-        state.today,
-    )
-}
-
-pub(super) fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
-    if by_section {
-        acc::section_columns(&state.plan)
-    } else {
-        acc::index_columns(&state.plan, S::MatrixRest.get(state.lang))
-    }
 }
 
 pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {

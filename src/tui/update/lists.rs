@@ -1,23 +1,10 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
 use super::common::{list_delta, list_height, load_notes, selected_changed};
-use super::filter::{open_list, refresh_rows, selected_key};
-use crate::plan::{NodeIx, query};
+use super::rows::{open_list, selected_key};
+use crate::plan::query;
 use crate::tui::message::{Effect, Msg};
-use crate::tui::state::{ListKind, Mode, NEAR_DAYS, State};
-
-/// Unfinished tasks overdue or due within [`NEAR_DAYS`], by deadline.
-pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {
-    let agency = state.filter.as_ref().map(|f| f.agency);
-    query::overdue(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        state.today,
-        Some(NEAR_DAYS),
-        agency,
-    )
-}
+use crate::tui::state::{ListKind, Mode, State};
 
 pub(super) fn show_overdue(state: &mut State) -> Vec<Effect> {
     open_list(state, ListKind::Overdue, None);
@@ -156,10 +143,4 @@ pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
         *scroll = (*scroll).min(max);
     }
     vec![]
-}
-
-/// Lists computed from the status are recomputed when it changes, staying on their row.
-pub(super) fn refresh_lists(state: &mut State) {
-    let key = selected_key(&state.mode);
-    refresh_rows(state, key);
 }

@@ -10,6 +10,7 @@ mod hold;
 mod input;
 mod lists;
 mod notes;
+mod rows;
 mod since;
 mod tree;
 
@@ -19,8 +20,9 @@ pub use since::read_day;
 use common::{forget_draft, keep_draft, load_notes, now};
 use history::{redo, undo};
 use input::{deadline, editor, search};
-use lists::{help, list, refresh_lists};
+use lists::{help, list};
 use notes::notes;
+use rows::refresh_lists;
 use tree::tree;
 
 use super::message::{Change, Effect, Msg, Step};
@@ -30,9 +32,9 @@ use crate::plan::Status;
 use crate::text::fold;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
-    let list = filter::snapshot(state);
+    let list = rows::snapshot(state);
     let fx = handle(state, msg);
-    filter::remember(state, list);
+    rows::remember(state, list);
     fx
 }
 

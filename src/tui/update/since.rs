@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::common::{list_delta, list_height, load_notes, pasted, selected_changed};
-use super::filter::{open_list, selected_key};
+use super::rows::{open_list, refresh_rows, selected_key};
 use crate::i18n::{self, M};
 use crate::plan::Status;
 use crate::store::{AuditRow, PlanRow};
@@ -44,7 +44,7 @@ pub(super) fn changes_loaded(state: &mut State, day: NaiveDate, rows: &[AuditRow
     state.since.loaded = true;
     if matches!(state.mode, Mode::Since { .. }) {
         let key = selected_key(&state.mode);
-        super::filter::refresh_rows(state, key);
+        refresh_rows(state, key);
     }
 }
 
@@ -145,7 +145,7 @@ pub(super) fn since_prompt(state: &mut State, msg: Msg) -> Vec<Effect> {
                     day: Some(day),
                     ..Default::default()
                 };
-                super::filter::refresh_rows(state, None);
+                refresh_rows(state, None);
                 return vec![Effect::LoadChanges(day)];
             }
             Err(e) => {

@@ -123,7 +123,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
                 if !item_list && state.filter.take().is_some() {
                     state.rebuild_rows();
                 }
-                super::filter::open_list(state, kind, None);
+                super::rows::open_list(state, kind, None);
             } else if state.filter.take().is_some() {
                 state.rebuild_rows();
             } else {
