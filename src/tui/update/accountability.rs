@@ -1,37 +1,13 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
+use super::actions::set_filter;
 use super::common::{list_delta, list_height, load_notes, selected_changed, writable};
-use super::lists::set_filter;
-use super::rows::{columns, open_list, refresh_rows, selected_key};
-use crate::i18n::S;
-use crate::plan::accountability::{self as acc, AgencyState};
+use super::rows::{columns, refresh_rows, selected_key};
+use crate::plan::accountability::AgencyState;
 use crate::plan::{AgencyIx, NodeIx};
 use crate::store::{NewMark, NewNote};
 use crate::tui::message::{Change, Effect, Msg};
-use crate::tui::state::{Flash, ListKind, Mode, State};
-
-pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
-    let agencies = acc::recordable(&state.plan, state.selected);
-    if agencies.is_empty() || !state.plan.node(state.selected).is_task() {
-        state.flash = Some(Flash {
-            text: S::TuiNoParts.get(state.lang).to_string(),
-            error: false,
-        });
-        return vec![];
-    }
-    open_list(state, ListKind::Parts, None);
-    vec![]
-}
-
-pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
-    open_list(state, ListKind::Checklist, None);
-    vec![]
-}
-
-pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {
-    open_list(state, ListKind::Matrix, None);
-    vec![]
-}
+use crate::tui::state::{ListKind, Mode, State};
 
 /// The part to record when `want` is asked: asking again for the state it is in clears it.
 fn next_mark(state: &State, item: NodeIx, agency: AgencyIx, want: AgencyState) -> NewMark {
@@ -112,8 +88,8 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
     match msg {
         Msg::MarkAgency(want) => mark(state, item, agency, want),
         Msg::NewNote | Msg::Activate => evidence(state, item, agency),
-        Msg::Undo => super::undo(state),
-        Msg::Redo => super::redo(state),
+        Msg::Undo => super::history::undo(state),
+        Msg::Redo => super::history::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]

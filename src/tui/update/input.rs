@@ -3,6 +3,7 @@
 use ratatui_textarea::{CursorMove, Input};
 use unicode_normalization::char::is_combining_mark;
 
+use super::actions::offer_draft;
 use super::common::{forget_draft, go_to, keep_draft, now, pasted, selected_changed};
 use crate::i18n::S;
 use crate::plan::{NodeIx, query};
@@ -372,46 +373,4 @@ pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
         (None, None) => Change::AddNote { item: e.item, note },
     };
     vec![Effect::Write { change, undo: None }]
-}
-
-/// Open the next draft an earlier session kept, in the editor of its item. A draft whose item
-/// is no longer in the plan is still offered, as text, on the nearest item that is (saving it
-/// there is the user's choice; Esc keeps it as it was).
-pub(super) fn offer_draft(state: &mut State) -> Vec<Effect> {
-    if state.read_only || state.offered.is_empty() {
-        return vec![];
-    }
-    let d = state.offered.remove(0);
-    let lang = state.lang;
-    let when = crate::i18n::timestamp(&d.saved_at);
-    let found = state.plan.find(&d.item_id);
-    let ix = found
-        .or_else(|| {
-            // IV.9.a → IV.9 → IV
-            let mut id = d.item_id.as_str();
-            while let Some((head, _)) = id.rsplit_once('.') {
-                id = head;
-                if let Some(ix) = state.plan.find(id) {
-                    return Some(ix);
-                }
-            }
-            None
-        })
-        .or_else(|| state.plan.roots.first().copied());
-    let Some(ix) = ix else { return vec![] };
-    state.reveal(ix);
-    let mut text = match found {
-        Some(_) => S::TuiDraftOffered.fill(lang, &[&when, &d.item_id]),
-        None => S::TuiDraftOrphan.fill(lang, &[&when, &d.item_id, &state.plan.node(ix).id]),
-    };
-    if !state.offered.is_empty() {
-        text.push(' ');
-        text.push_str(&S::TuiDraftsMore.fill(lang, &[&state.offered.len()]));
-    }
-    let note_id = found.and(d.note_id);
-    let mut editor = State::editor(ix, note_id, &d.note);
-    editor.kept_as = Some(d.key());
-    state.mode = Mode::Editor(Box::new(editor));
-    state.flash = Some(Flash { text, error: false });
-    vec![Effect::LoadNotes(ix)]
 }

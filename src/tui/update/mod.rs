@@ -3,6 +3,7 @@
 //! mode: the tree, the full-screen lists, the notes, and the text inputs.
 
 mod accountability;
+mod actions;
 mod common;
 mod filter;
 mod history;
@@ -14,11 +15,10 @@ mod rows;
 mod since;
 mod tree;
 
-pub use lists::set_filter;
+pub use actions::set_filter;
 pub use since::read_day;
 
 use common::{forget_draft, keep_draft, load_notes, now};
-use history::{redo, undo};
 use input::{deadline, editor, search};
 use lists::{help, list};
 use notes::notes;
@@ -62,7 +62,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             hold::clock(state, now);
             vec![]
         }
-        Msg::Started => tree::start(state),
+        Msg::Started => actions::start(state),
         Msg::Quit => {
             state.quit = true;
             // The loop stops on `state.quit`; only the draft needs keeping.
@@ -85,7 +85,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftsFound(drafts) => {
             state.offered = drafts;
-            input::offer_draft(state)
+            actions::offer_draft(state)
         }
         Msg::Failed { change, error } => {
             let text = S::TuiNotSaved.fill(state.lang, &[&error]);
@@ -313,7 +313,7 @@ pub(super) fn saved(
     state.flash = Some(Flash { text, error: false });
     hold::own(state);
     if matches!(state.mode, Mode::Tree) {
-        fx.extend(input::offer_draft(state));
+        fx.extend(actions::offer_draft(state));
     }
     fx
 }

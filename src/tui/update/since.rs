@@ -16,18 +16,6 @@ fn say(state: &mut State, text: String, error: bool) {
     state.flash = Some(Flash { text, error });
 }
 
-/// `w`: open the list where it was left and read what changed since its day (a week before
-/// today the first time).
-pub(super) fn show_since(state: &mut State) -> Vec<Effect> {
-    let day = *state
-        .since
-        .day
-        .get_or_insert(state.today - Duration::days(DEFAULT_DAYS));
-    state.flash = None;
-    open_list(state, ListKind::Since, None);
-    vec![Effect::LoadChanges(day)]
-}
-
 /// Someone else changed the database: the "since" list on screen reads its rows again.
 pub(super) fn reload(state: &State) -> Option<Effect> {
     match (&state.mode, state.since.day) {
@@ -194,11 +182,6 @@ pub fn read_day(lang: i18n::Lang, today: NaiveDate, text: &str) -> Result<NaiveD
     Err(crate::i18n::S::BadDate.fill(lang, &[&text]))
 }
 
-/// `P`: list the plans (answered by `plans_loaded`).
-pub(super) fn show_plans() -> Vec<Effect> {
-    vec![Effect::LoadPlans]
-}
-
 pub(super) fn plans_loaded(state: &mut State, rows: Vec<PlanRow>) {
     if rows.len() < 2 {
         let id = rows.first().map_or(state.plan.id(), |r| r.id.as_str());
@@ -270,7 +253,7 @@ pub(super) fn plan_switched(
     fresh.since.day = state.since.day;
     *state = fresh;
     state.keep_visible();
-    let mut fx = super::tree::start(state);
+    let mut fx = super::actions::start(state);
     fx.extend(load_notes(state));
     let text = M::PlanNowShown.fill(state.lang, &[&state.plan.id(), &state.plan.file.year]);
     say(state, text.clone(), false);
@@ -278,7 +261,7 @@ pub(super) fn plan_switched(
     // both.
     if !drafts.is_empty() {
         state.offered = drafts;
-        fx.extend(super::input::offer_draft(state));
+        fx.extend(super::actions::offer_draft(state));
         if let Some(f) = &mut state.flash
             && f.text != text
         {
