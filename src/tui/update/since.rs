@@ -16,14 +16,6 @@ fn say(state: &mut State, text: String, error: bool) {
     state.flash = Some(Flash { text, error });
 }
 
-/// Someone else changed the database: the "since" list on screen reads its rows again.
-pub(super) fn reload(state: &State) -> Option<Effect> {
-    match (&state.mode, state.since.day) {
-        (Mode::Since { .. }, Some(day)) => Some(Effect::LoadChanges(day)),
-        _ => None,
-    }
-}
-
 pub(super) fn changes_loaded(state: &mut State, day: NaiveDate, rows: &[AuditRow]) {
     if state.since.day != Some(day) {
         return;
