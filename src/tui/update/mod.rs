@@ -5,6 +5,7 @@
 mod accountability;
 mod actions;
 mod common;
+mod editor;
 mod filter;
 mod history;
 mod hold;
@@ -21,7 +22,8 @@ pub use results::describe;
 pub use since::read_day;
 
 use common::now;
-use input::{deadline, editor, search};
+use editor::editor;
+use input::{deadline, search};
 use lists::{help, list};
 use notes::notes;
 use tree::tree;
@@ -52,7 +54,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 *scroll = (*scroll).min(help_max);
             }
             if let Mode::Editor(e) = &mut state.mode {
-                input::resized(e);
+                editor::resized(e);
             }
             vec![]
         }
@@ -116,7 +118,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::PasteRest(text) => input::paste_rest(state, &text),
+        Msg::PasteRest(text) => editor::paste_rest(state, &text),
         Msg::Paste(_) if !state.mode.takes_text() => {
             state.flash = Some(Flash {
                 text: S::TuiPasteNowhere.get(state.lang).to_string(),
