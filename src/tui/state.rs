@@ -497,6 +497,28 @@ impl State {
         usize::from(super::layout::areas(self.size).body.height)
     }
 
+    /// What lateness depends on, for the cache that works it out once per change.
+    fn late_inputs(&self) -> super::late::Inputs<'_> {
+        super::late::Inputs {
+            plan: &self.plan,
+            status: &self.status,
+            ledger: &self.ledger,
+            agency: self.filter.as_ref().map(|f| f.agency),
+            today: self.today,
+        }
+    }
+
+    /// Task `ix` shows as late (with an agency filter, that agency's own part: one definition
+    /// for every view, [`crate::plan::due`]); a branch, when a task below it does.
+    pub fn shows_late(&self, ix: NodeIx) -> bool {
+        self.late.shows_late(self.late_inputs(), ix)
+    }
+
+    /// Unfinished tasks past their deadline, for the footer.
+    pub fn overdue_count(&self) -> usize {
+        self.late.overdue_count(self.late_inputs())
+    }
+
     /// Scroll so the selection stays on screen with a small margin. When it has to scroll it
     /// jumps by a third of the pane rather than one row: every scrolled row is redrawn, and
     /// over a slow SSH link a jump every few moves costs far fewer bytes than a shift on
