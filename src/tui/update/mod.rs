@@ -1,6 +1,26 @@
 //! `update(state, msg) -> effects`: the one place the interactive state changes. No I/O here;
-//! saving, loading and quitting are returned as [`Effect`]s for the loop to run. One file per
-//! mode: the tree, the full-screen lists, the notes, and the text inputs.
+//! saving, loading and quitting are returned as [`Effect`]s for the loop to run.
+//!
+//! The modules call one way, down this stack, never up and never sideways within a layer:
+//!
+//! ```text
+//! mod.rs        update(): which handler a message goes to (nothing calls up into it)
+//! handlers      tree · lists (o, a, help) · accountability (s, c, m) · since (w, P) · notes
+//!               input (search, deadline) · editor · filter (a list's `/`) · results (what
+//!               the loop reports back: saved, refused, others' changes, the day)
+//! shared        actions (what several modes do: mark done, open the editor, open a list,
+//!               filter to an agency, offer a draft) · history (undo, redo) · hold (the
+//!               footer's hold)
+//! rows          the rows of every list, opening and remembering a list
+//! common        small steps: paging, moving and going to a row, loading notes, the
+//!               read-only check, keeping drafts, cleaning a paste
+//! ```
+//!
+//! A handler that needs what another handler does moves that piece down into `actions`,
+//! `rows` or `common` instead of calling across; `actions` uses only `rows` and `common`.
+//! `tests/module_layers.rs` reads these files and fails, naming the cycle, if an arrow turns
+//! back. Beside `state`, `update` may use `layout` (sizes) and `view`'s measures (how far the
+//! detail and help scroll); `view` never uses `update`.
 
 mod accountability;
 mod actions;
