@@ -1,0 +1,113 @@
+//! How the store keeps a plan file: without the whitespace between JSON tokens (a third of
+//! the built-in plan's 146 KB, read and skipped on every start), and with a digest, so that
+//! "is the stored built-in plan the one in this binary?" compares 32 characters instead of
+//! the whole file.
+
+/// `json` with the whitespace between tokens removed; strings are kept byte for byte. Only
+/// ASCII bytes outside strings are dropped, so the result is valid UTF-8 and, for a valid
+/// JSON text, the same value.
+pub fn compact(json: &str) -> String {
+    let mut out = Vec::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in json.as_bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        } else if b == b'"' {
+            in_string = true;
+        }
+        out.push(b);
+    }
+    // Only ASCII whitespace was left out, between whole characters.
+    String::from_utf8(out).unwrap_or_else(|_| json.to_string())
+}
+
+/// A 128-bit digest of `text`, as 32 hex digits. Not for secrets: it tells whether two plan
+/// files differ. Each 8-byte word goes through two lanes of steps that are one-to-one for a
+/// given word, so files of one length that differ in a single word always differ here; the
+/// length is mixed in at the end. The built-in plan's is worked out when kehoach is compiled.
+pub fn digest(text: &str) -> String {
+    let (a, b) = if std::ptr::eq(text, super::EMBEDDED_PLAN) {
+        EMBEDDED
+    } else {
+        lanes(text.as_bytes())
+    };
+    format!("{a:016x}{b:016x}")
+}
+
+const EMBEDDED: (u64, u64) = lanes(super::EMBEDDED_PLAN.as_bytes());
+
+const fn lanes(bytes: &[u8]) -> (u64, u64) {
+    const fn step((a, b): (u64, u64), w: u64) -> (u64, u64) {
+        let a = (a ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let b = (b ^ w.rotate_left(29)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (a ^ (a >> 32), b ^ (b >> 29))
+    }
+    let mut h = (0x243F_6A88_85A3_08D3_u64, 0x1319_8A2E_0370_7344_u64);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Little-endian words; the last one padded with zero bytes.
+        let mut w = 0u64;
+        let mut k = 0;
+        while k < 8 && i + k < bytes.len() {
+            w |= (bytes[i + k] as u64) << (8 * k);
+            k += 1;
+        }
+        h = step(h, w);
+        i += 8;
+    }
+    if bytes.len().is_multiple_of(8) {
+        h = step(h, 0);
+    }
+    step(h, bytes.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_keeps_strings_and_drops_the_space_between_tokens() {
+        let json = "{\n  \"a b\": [1, 2],\n\t\"q\\\" \\\\\": \"x  y\\n\"\r\n}";
+        assert_eq!(compact(json), "{\"a b\":[1,2],\"q\\\" \\\\\":\"x  y\\n\"}");
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let w: serde_json::Value = serde_json::from_str(&compact(json)).unwrap();
+        assert_eq!(v, w);
+    }
+
+    #[test]
+    fn the_built_in_plan_compacts_to_the_same_value() {
+        let json = crate::plan::EMBEDDED_PLAN;
+        let small = compact(json);
+        assert!(small.len() < json.len() * 3 / 4, "{}", small.len());
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let w: serde_json::Value = serde_json::from_str(&small).unwrap();
+        assert_eq!(v, w);
+    }
+
+    #[test]
+    fn digest_tells_apart_files_that_differ_by_one_character_or_in_length() {
+        let json = crate::plan::EMBEDDED_PLAN;
+        let d = digest(json);
+        assert_eq!(d.len(), 32);
+        assert_eq!(d, digest(json), "the same file, the same digest");
+        // A corrected letter somewhere in the middle, and the same file one byte shorter.
+        let mid = json.len() / 2;
+        let at = (mid..).find(|&i| json.as_bytes()[i] == b'a').unwrap();
+        let fixed = format!("{}e{}", &json[..at], &json[at + 1..]);
+        assert_eq!(fixed.len(), json.len());
+        assert_ne!(digest(&fixed), d);
+        assert_ne!(digest(&json[..json.len() - 1]), d);
+        assert_ne!(digest(""), digest("\0"), "trailing zero bytes count");
+        // The one worked out at compile time is the one any copy of the file gets.
+        let copy = String::from(json);
+        assert_eq!(digest(copy.as_str()), d);
+    }
+}
