@@ -30,6 +30,9 @@ pub struct LeanBackend<W: Write> {
     cursor_visible: Option<bool>,
     /// Use the real terminal for size queries (false in tests).
     query_terminal: bool,
+    /// The terminal erases characters in place (`ESC[nX`, ECH): every terminal kehoach
+    /// knows does, but not a real VT100.
+    erase_chars: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,13 +70,16 @@ impl<W: Write> LeanBackend<W> {
             style: PLAIN,
             cursor_visible: None,
             query_terminal: true,
+            erase_chars: erases_chars(std::env::var("TERM").ok().as_deref()),
         }
     }
 
-    /// A backend of a fixed size that never asks a real terminal anything (tests, benches).
+    /// A backend of a fixed size that never asks a real terminal anything (tests, benches),
+    /// writing for an xterm-like terminal.
     pub fn detached(out: W, size: Size) -> Self {
         LeanBackend {
             query_terminal: false,
+            erase_chars: true,
             ..Self::new(out, size)
         }
     }
@@ -216,6 +222,28 @@ impl<W: Write> LeanBackend<W> {
     }
 }
 
+/// Whether a terminal of this `TERM` has ECH (`ESC[nX`): those whose terminfo entry has
+/// `ech`. An unknown one is not trusted with it.
+fn erases_chars(term: Option<&str>) -> bool {
+    const KNOWN: [&str; 14] = [
+        "xterm",
+        "screen",
+        "tmux",
+        "linux",
+        "rxvt",
+        "putty",
+        "alacritty",
+        "foot",
+        "kitty",
+        "wezterm",
+        "vt220",
+        "gnome",
+        "konsole",
+        "ansi",
+    ];
+    term.is_some_and(|t| KNOWN.iter().any(|k| t.starts_with(k)))
+}
+
 /// `ESC[nX`, with `n` left out when it is 1.
 fn csi(n: u16, op: u8) -> Vec<u8> {
     let mut seq = if n == 1 {
@@ -286,12 +314,33 @@ impl<W: Write> Backend for LeanBackend<W> {
             while tail > 0 && is_blank(&self.screen[self.idx(tail - 1, y)]) {
                 tail -= 1;
             }
+            // Cells up to here are already blank on the terminal (erased by ESC[nX).
+            let mut erased_to = 0;
             for &(x, _) in &changed[k..row_end] {
                 if x >= tail {
                     self.move_to(x, y)?;
                     self.set_style(PLAIN)?;
                     self.out.write_all(b"\x1b[K")?;
                     break;
+                }
+                if x < erased_to {
+                    continue;
+                }
+                // A run of blanks inside the row (a highlight that moved away): erased in
+                // place when that is shorter than writing the spaces.
+                let run = (x..tail)
+                    .take_while(|&cx| is_blank(&self.screen[self.idx(cx, y)]))
+                    .count() as u16;
+                let erase = csi(run, b'X');
+                if self.erase_chars
+                    && run > 1
+                    && erase.len() + csi(run, b'C').len() < usize::from(run)
+                {
+                    self.move_to(x, y)?;
+                    self.set_style(PLAIN)?;
+                    self.out.write_all(&erase)?;
+                    erased_to = x + run;
+                    continue;
                 }
                 let cell = self.screen[self.idx(x, y)].clone();
                 self.move_to(x, y)?;
