@@ -29,10 +29,12 @@ pub fn compact(json: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| json.to_string())
 }
 
-/// A 128-bit digest of `text`, as 32 hex digits. Not for secrets: it tells whether two plan
-/// files differ. Each 8-byte word goes through two lanes of steps that are one-to-one for a
-/// given word, so files of one length that differ in a single word always differ here; the
-/// length is mixed in at the end. The built-in plan's is worked out when kehoach is compiled.
+/// A 128-bit digest of a plan file, as 32 hex digits: of its [`compact`] form, so the same
+/// plan stored with or without the space between tokens has one digest. Not for secrets: it
+/// tells whether two plan files differ. Each 8-byte word goes through two lanes of steps that
+/// are one-to-one for a given word, so files of one length that differ in a single word
+/// always differ here; the length is mixed in at the end. The built-in plan's is worked out
+/// when kehoach is compiled.
 pub fn digest(text: &str) -> String {
     // Compared, not by address: each use of a `const` may be its own copy. A file of
     // another length costs nothing here; the same text costs a memcmp, not a hash.
@@ -46,6 +48,8 @@ pub fn digest(text: &str) -> String {
 
 const EMBEDDED: (u64, u64) = lanes(super::EMBEDDED_PLAN.as_bytes());
 
+/// The two lanes over the bytes [`compact`] keeps, in little-endian words, the last one
+/// padded with zero bytes (an empty one when the length is a multiple of 8).
 const fn lanes(bytes: &[u8]) -> (u64, u64) {
     const fn step((a, b): (u64, u64), w: u64) -> (u64, u64) {
         let a = (a ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -53,22 +57,34 @@ const fn lanes(bytes: &[u8]) -> (u64, u64) {
         (a ^ (a >> 32), b ^ (b >> 29))
     }
     let mut h = (0x243F_6A88_85A3_08D3_u64, 0x1319_8A2E_0370_7344_u64);
+    let (mut word, mut in_word, mut kept) = (0u64, 0u32, 0u64);
+    let (mut in_string, mut escaped) = (false, false);
     let mut i = 0;
     while i < bytes.len() {
-        // Little-endian words; the last one padded with zero bytes.
-        let mut w = 0u64;
-        let mut k = 0;
-        while k < 8 && i + k < bytes.len() {
-            w |= (bytes[i + k] as u64) << (8 * k);
-            k += 1;
+        let b = bytes[i];
+        i += 1;
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        } else if b == b'"' {
+            in_string = true;
         }
-        h = step(h, w);
-        i += 8;
+        word |= (b as u64) << (8 * in_word);
+        in_word += 1;
+        kept += 1;
+        if in_word == 8 {
+            h = step(h, word);
+            (word, in_word) = (0, 0);
+        }
     }
-    if bytes.len().is_multiple_of(8) {
-        h = step(h, 0);
-    }
-    step(h, bytes.len() as u64)
+    step(step(h, word), kept)
 }
 
 #[cfg(test)]
@@ -106,9 +122,15 @@ mod tests {
         let fixed = format!("{}e{}", &json[..at], &json[at + 1..]);
         assert_eq!(fixed.len(), json.len());
         assert_ne!(digest(&fixed), d);
-        assert_ne!(digest(&json[..json.len() - 1]), d);
+        let body = json.trim_end();
+        assert_ne!(digest(&body[..body.len() - 1]), d, "the closing brace left out");
         assert_ne!(digest(""), digest("\0"), "trailing zero bytes count");
         // The one worked out at compile time is the one any copy of the file gets.
+        assert_eq!(
+            digest(&compact(json)),
+            d,
+            "the space between tokens does not count"
+        );
         let copy = String::from(json);
         assert_eq!(digest(copy.as_str()), d);
     }

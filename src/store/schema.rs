@@ -239,8 +239,8 @@ fn fill(tx: &Connection, step: usize) -> rusqlite::Result<()> {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         for (id, source) in plans {
-            // The digest of the file as it was stored (in NFC, whitespace and all): what the
-            // built-in plan's digest is compared with.
+            // The digest of the file as it was stored (in NFC; the space between tokens does
+            // not count): what the built-in plan's digest is compared with.
             tx.execute(
                 "UPDATE plan SET digest = ?2, source = ?3 WHERE id = ?1",
                 rusqlite::params![id, stored::digest(&source), stored::compact(&source)],
