@@ -123,7 +123,11 @@ mod tests {
         assert_eq!(fixed.len(), json.len());
         assert_ne!(digest(&fixed), d);
         let body = json.trim_end();
-        assert_ne!(digest(&body[..body.len() - 1]), d, "the closing brace left out");
+        assert_ne!(
+            digest(&body[..body.len() - 1]),
+            d,
+            "the closing brace left out"
+        );
         assert_ne!(digest(""), digest("\0"), "trailing zero bytes count");
         // The one worked out at compile time is the one any copy of the file gets.
         assert_eq!(
