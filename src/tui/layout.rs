@@ -1,4 +1,6 @@
-//! Where each region goes, shared by drawing and by `update` (page sizes, scrolling).
+//! Where each region goes, shared by drawing, by `update` (page sizes, scrolling) and by the
+//! state: plain geometry from the terminal's size, so the arrows run one way (state, update,
+//! keys and view all use it; it uses none of them).
 //!
 //! ```text
 //! ┌──────────────────────────────────────────────┐
@@ -16,8 +18,6 @@
 //! under 40×10 only a "too small" message is drawn.
 
 use ratatui::layout::Rect;
-
-use crate::tui::state::State;
 
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
@@ -77,12 +77,5 @@ pub fn areas((w, h): (u16, u16)) -> Areas {
         divider,
         detail,
         footer,
-    }
-}
-
-impl State {
-    /// Rows available to full-screen lists.
-    pub fn body_height(&self) -> usize {
-        usize::from(areas(self.size).body.height)
     }
 }

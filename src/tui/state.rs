@@ -410,7 +410,12 @@ impl State {
 
     /// Height of the tree pane in rows, from the current layout.
     pub fn tree_height(&self) -> usize {
-        usize::from(super::view::layout::areas(self.size).tree.height).max(1)
+        usize::from(super::layout::areas(self.size).tree.height).max(1)
+    }
+
+    /// Rows available to full-screen lists.
+    pub fn body_height(&self) -> usize {
+        usize::from(super::layout::areas(self.size).body.height)
     }
 
     /// Scroll so the selection stays on screen with a small margin. When it has to scroll it
