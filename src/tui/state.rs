@@ -280,6 +280,28 @@ pub struct Matrix {
     pub col_offset: usize,
 }
 
+impl Matrix {
+    /// The longest agency name of the rows, as the matrix prints them.
+    pub fn longest_name(&self, s: &State) -> usize {
+        self.rows
+            .iter()
+            .map(|(a, _)| {
+                crate::text::width(s.plan.agencies.get(*a).short_name(s.lang == Lang::En))
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The matrix's columns on the current screen.
+    pub fn cols(&self, s: &State) -> super::layout::MatrixCols {
+        super::layout::matrix_cols(
+            usize::from(s.size.0),
+            self.columns.len(),
+            self.longest_name(s),
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct State {
     pub plan: Rc<Plan>,
@@ -464,7 +486,12 @@ impl State {
 
     /// Height of the tree pane in rows, from the current layout.
     pub fn tree_height(&self) -> usize {
-        usize::from(super::view::layout::areas(self.size).tree.height).max(1)
+        usize::from(super::layout::areas(self.size).tree.height).max(1)
+    }
+
+    /// Rows available to full-screen lists.
+    pub fn body_height(&self) -> usize {
+        usize::from(super::layout::areas(self.size).body.height)
     }
 
     /// Scroll so the selection stays on screen with a small margin. When it has to scroll it
