@@ -1,6 +1,6 @@
-//! Where each region goes, shared by drawing and by `update` (page sizes, scrolling). Pure
-//! geometry of the terminal's size: it uses no other module of the interactive view, so
-//! `state`, `update`, `keys` and `view` can all use it.
+//! Where each region goes, shared by drawing, by `update` (page sizes, scrolling) and by the
+//! state: plain geometry from the terminal's size, so the arrows run one way (state, update,
+//! keys and view all use it; it uses none of them).
 //!
 //! ```text
 //! ┌──────────────────────────────────────────────┐

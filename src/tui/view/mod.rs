@@ -6,6 +6,8 @@ pub mod detail;
 pub mod editor;
 mod footer;
 mod header;
+// Its home is `tui::layout` (the state uses it too); still reachable as `view::layout`.
+pub use super::layout;
 mod lists;
 mod plans;
 mod since;
@@ -17,7 +19,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::layout;
 use super::state::{Mode, State};
 use crate::i18n::S;
 use theme::Theme;
