@@ -11,6 +11,7 @@ pub mod ids;
 pub mod pace;
 pub mod query;
 pub mod status;
+pub mod stored;
 
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::write::{audit, date_text};
 use super::{Actor, Result, Store, StoreError};
-use crate::plan::{Plan, RegistryEdit};
+use crate::plan::{Plan, RegistryEdit, stored};
 
 /// Who imported a plan kehoach put in the database itself, from the copy built into it.
 pub const BUILT_IN: &str = "kehoach";
@@ -30,12 +30,14 @@ impl Store {
         if self.read_only {
             return Ok(false);
         }
-        // Plans kehoach imported itself, and whether each is the one built in now.
+        // Plans kehoach imported itself, and whether each is the one built in now: their
+        // digests compared (schema 9), not the whole files.
+        let digest = stored::digest(json);
         let builtin: Vec<bool> = {
             let mut st = self
                 .conn
-                .prepare_cached("SELECT source = ?1 FROM plan WHERE imported_by = ?2")?;
-            let rows = st.query_map(params![json, BUILT_IN], |r| r.get(0))?;
+                .prepare_cached("SELECT digest = ?1 FROM plan WHERE imported_by = ?2")?;
+            let rows = st.query_map(params![digest, BUILT_IN], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let count: i64 = self
@@ -66,8 +68,8 @@ impl Store {
         // It keeps its place in the import order, so the default plan does not change.
         let stale: Option<i64> = tx
             .query_row(
-                "SELECT seq FROM plan WHERE id = ?1 AND imported_by = ?2 AND source <> ?3",
-                params![plan.id(), BUILT_IN, json],
+                "SELECT seq FROM plan WHERE id = ?1 AND imported_by = ?2 AND digest <> ?3",
+                params![plan.id(), BUILT_IN, digest],
                 |r| r.get(0),
             )
             .optional()?;
@@ -154,19 +156,23 @@ fn import_in(
             r.get(0)
         })
         .map_err(StoreError::from)?;
+    // Stored in NFC (as the plan was built from it), so loading need not normalise again,
+    // and compact; the digest is of the NFC text (schema 9).
+    let nfc = crate::text::nfc(json);
     tx.execute(
-        "INSERT INTO plan (id, title, source, imported_at, imported_by, seq) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+        "INSERT INTO plan (id, title, source, imported_at, imported_by, seq, digest) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
          ON CONFLICT(id) DO UPDATE SET title=excluded.title, source=excluded.source, \
-         imported_at=excluded.imported_at, imported_by=excluded.imported_by, seq=excluded.seq",
-        // Stored in NFC (as the plan was built from it), so loading need not normalise again.
+         imported_at=excluded.imported_at, imported_by=excluded.imported_by, seq=excluded.seq, \
+         digest=excluded.digest",
         params![
             plan.id(),
             plan.title(),
-            crate::text::nfc(json),
+            stored::compact(&nfc),
             actor.now,
             actor.user,
-            seq
+            seq,
+            stored::digest(&nfc),
         ],
     )
     .map_err(StoreError::from)?;

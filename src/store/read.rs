@@ -86,13 +86,15 @@ impl Store {
 
     /// Load a plan by id (any case), or the newest when `wanted` is None.
     pub fn load_plan(&self, wanted: Option<&str>) -> Result<Plan> {
-        let row: Option<String> = match wanted {
+        // Parsed where SQLite holds the text, without a copy of the file first.
+        let parse = |r: &rusqlite::Row<'_>| Ok(Plan::parse_stored(r.get_ref(0)?.as_str()?));
+        let row = match wanted {
             Some(id) => self
                 .conn
                 .query_row(
                     "SELECT source FROM plan WHERE id = ?1 COLLATE NOCASE",
                     [id],
-                    |r| r.get(0),
+                    parse,
                 )
                 .optional(),
             None => self
@@ -100,11 +102,11 @@ impl Store {
                 .query_row(
                     "SELECT source FROM plan ORDER BY seq DESC LIMIT 1",
                     [],
-                    |r| r.get(0),
+                    parse,
                 )
                 .optional(),
         }?;
-        let Some(source) = row else {
+        let Some(parsed) = row else {
             let known: Vec<String> = self.plans()?.into_iter().map(|p| p.id).collect();
             return Err(StoreError::UnknownPlan {
                 wanted: wanted.unwrap_or("").to_string(),
@@ -115,7 +117,7 @@ impl Store {
                 },
             });
         };
-        let mut plan = Plan::parse_stored(&source).map_err(StoreError::StoredPlan)?;
+        let mut plan = parsed.map_err(StoreError::StoredPlan)?;
         let edits = self.registry_edits(plan.id())?;
         plan.apply_registry(&edits)
             .map_err(StoreError::StoredPlan)?;

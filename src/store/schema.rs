@@ -6,6 +6,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
+use crate::plan::stored;
 
 /// Upgrade steps; the database's `user_version` is how many have run.
 pub const MIGRATIONS: &[&str] = &[
@@ -194,6 +195,14 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX audit_by_action ON audit(action, id);
     "#,
+    // 9: every command asked whether the stored built-in plan is the one in this binary by
+    // comparing the whole 146 KB file, then read it again to parse it. Each plan now keeps a
+    // digest of its file to compare, and the file without the whitespace between JSON tokens
+    // (a third of it, read and skipped on every start); `fill` below does both for the plans
+    // already there.
+    r#"
+    ALTER TABLE plan ADD COLUMN digest TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The part of a step SQL cannot do (folding Vietnamese is Rust's `text::fold`), run inside
@@ -222,6 +231,20 @@ fn fill(tx: &Connection, step: usize) -> rusqlite::Result<()> {
                     rusqlite::params![id, nfc],
                 )?;
             }
+        }
+    }
+    if step == 9 {
+        let plans: Vec<(String, String)> = tx
+            .prepare("SELECT id, source FROM plan")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, source) in plans {
+            // The digest of the file as it was stored (in NFC; the space between tokens does
+            // not count): what the built-in plan's digest is compared with.
+            tx.execute(
+                "UPDATE plan SET digest = ?2, source = ?3 WHERE id = ?1",
+                rusqlite::params![id, stored::digest(&source), stored::compact(&source)],
+            )?;
         }
     }
     Ok(())
@@ -313,7 +336,34 @@ mod tests {
         let source: String = c
             .query_row("SELECT source FROM plan", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(source, "{\"title\": \"Sở Nội vụ\"}");
+        // In NFC, and (step 9) without the space between tokens.
+        assert_eq!(source, "{\"title\":\"Sở Nội vụ\"}");
+    }
+
+    #[test]
+    fn step_9_gives_stored_plans_a_digest_and_drops_the_space_between_tokens() {
+        let mut c = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..8] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 8).unwrap();
+        let json = crate::plan::EMBEDDED_PLAN;
+        c.execute(
+            "INSERT INTO plan VALUES ('lang-son-2023', 't', ?1, 'now', 'kehoach', 1)",
+            [json],
+        )
+        .unwrap();
+        migrate(&mut c).unwrap();
+        let (source, digest): (String, String) = c
+            .query_row("SELECT source, digest FROM plan", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(digest, stored::digest(json), "what ensure_seeded compares");
+        assert_eq!(source, stored::compact(json));
+        assert!(source.len() < json.len() * 3 / 4);
+        let plan = crate::plan::Plan::parse_stored(&source).unwrap();
+        assert_eq!(plan.len(), crate::plan::Plan::embedded().len());
     }
 
     #[test]

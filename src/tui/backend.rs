@@ -1,8 +1,8 @@
 //! A terminal backend that writes as few bytes as it can, for coordinators on slow provincial
 //! SSH links. ratatui hands it the cells that changed; it keeps a copy of what the terminal
 //! shows and, per row:
-//! - steps over unchanged cells by rewriting them when that is shorter than a cursor move
-//!   (`ESC[nC`, or `CR LF` to the next row, instead of a full `ESC[row;colH`);
+//! - moves the cursor the shortest way from where it is: relative moves (`CR`, `LF`,
+//!   `ESC[nA`…`ESC[nD`, rewriting unchanged cells when that is shorter) or `ESC[row;colH`;
 //! - clears a row's blank tail with one `ESC[K` instead of spaces;
 //! - writes colours as the short classic codes and only the attributes that changed;
 //! - hides or shows the cursor only when that changes.
@@ -30,6 +30,9 @@ pub struct LeanBackend<W: Write> {
     cursor_visible: Option<bool>,
     /// Use the real terminal for size queries (false in tests).
     query_terminal: bool,
+    /// The terminal erases characters in place (`ESC[nX`, ECH): every terminal kehoach
+    /// knows does, but not a real VT100.
+    erase_chars: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,13 +70,16 @@ impl<W: Write> LeanBackend<W> {
             style: PLAIN,
             cursor_visible: None,
             query_terminal: true,
+            erase_chars: erases_chars(std::env::var("TERM").ok().as_deref()),
         }
     }
 
-    /// A backend of a fixed size that never asks a real terminal anything (tests, benches).
+    /// A backend of a fixed size that never asks a real terminal anything (tests, benches),
+    /// writing for an xterm-like terminal.
     pub fn detached(out: W, size: Size) -> Self {
         LeanBackend {
             query_terminal: false,
+            erase_chars: true,
             ..Self::new(out, size)
         }
     }
@@ -95,42 +101,85 @@ impl<W: Write> LeanBackend<W> {
             vec![Cell::EMPTY; usize::from(self.size.width) * usize::from(self.size.height)];
     }
 
-    /// Move the cursor to (x, y) the cheapest way, possibly by rewriting unchanged cells.
+    /// Move the cursor to (x, y) the cheapest way: relative moves from where it is (`CR`,
+    /// `LF`, `ESC[nA/B/C/D`, possibly rewriting unchanged cells) or an absolute `ESC[r;cH`,
+    /// whichever is shortest.
     fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
-        if let Some(c) = self.cursor {
-            if c.x == x && c.y == y {
-                return Ok(());
-            }
-            if c.y == y && x > c.x {
-                let gap = x - c.x;
-                let jump = format!("\x1b[{gap}C");
-                // Rewriting the cells in between is shorter when they are plain, narrow and
-                // in the current style.
-                let start = self.idx(c.x, y);
-                let cells = &self.screen[start..start + usize::from(gap)];
-                if cells.iter().all(|cell| {
-                    cell.symbol().len() == 1
-                        && cell.symbol().is_ascii()
-                        && style_of(cell) == self.style
-                }) && usize::from(gap) <= jump.len()
-                {
-                    let text: String = cells.iter().map(|c| c.symbol()).collect();
-                    self.out.write_all(text.as_bytes())?;
-                } else {
-                    self.out.write_all(jump.as_bytes())?;
-                }
-                self.cursor = Some(Position::new(x, y));
-                return Ok(());
-            }
-            if x == 0 && y == c.y + 1 {
-                self.out.write_all(b"\r\n")?;
-                self.cursor = Some(Position::new(x, y));
-                return Ok(());
-            }
-        }
-        write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?;
+        let seq = self.cheapest_move(x, y);
+        self.out.write_all(&seq)?;
         self.cursor = Some(Position::new(x, y));
         Ok(())
+    }
+
+    fn cheapest_move(&self, x: u16, y: u16) -> Vec<u8> {
+        let mut best = if x == 0 {
+            format!("\x1b[{}H", y + 1).into_bytes()
+        } else {
+            format!("\x1b[{};{}H", y + 1, x + 1).into_bytes()
+        };
+        let Some(c) = self.cursor else {
+            return best;
+        };
+        let mut consider = |mut seq: Vec<u8>, from_x: u16| {
+            if seq.len() < best.len() {
+                seq.extend(self.forward(from_x, x, y));
+                if seq.len() < best.len() {
+                    best = seq;
+                }
+            }
+        };
+        match c.y.cmp(&y) {
+            std::cmp::Ordering::Equal if x >= c.x => consider(Vec::new(), c.x),
+            std::cmp::Ordering::Equal => {
+                consider(b"\r".to_vec(), 0);
+                consider(format!("\x1b[{}D", c.x - x).into_bytes(), x);
+            }
+            std::cmp::Ordering::Less => {
+                // Down: LF keeps the column in raw mode; after CR it is column 0 either way.
+                let rows = y - c.y;
+                let mut down = b"\r".to_vec();
+                if rows <= 3 {
+                    down.extend(std::iter::repeat_n(b'\n', usize::from(rows)));
+                } else {
+                    down.extend(csi(rows, b'B'));
+                }
+                consider(down, 0);
+                if x >= c.x {
+                    consider(csi(rows, b'B'), c.x);
+                }
+            }
+            std::cmp::Ordering::Greater => {
+                let up = csi(c.y - y, b'A');
+                if x >= c.x {
+                    consider(up.clone(), c.x);
+                }
+                let mut up_cr = up;
+                up_cr.push(b'\r');
+                consider(up_cr, 0);
+            }
+        }
+        best
+    }
+
+    /// From column `from` to `to` on row `y` (not backwards): nothing, `ESC[nC`, or the
+    /// cells in between written again when they are plain, narrow and in the current style
+    /// and that is shorter.
+    fn forward(&self, from: u16, to: u16, y: u16) -> Vec<u8> {
+        if to <= from {
+            return Vec::new();
+        }
+        let gap = to - from;
+        let jump = csi(gap, b'C');
+        let start = self.idx(from, y);
+        let cells = &self.screen[start..start + usize::from(gap)];
+        if usize::from(gap) <= jump.len()
+            && cells.iter().all(|cell| {
+                cell.symbol().len() == 1 && cell.symbol().is_ascii() && style_of(cell) == self.style
+            })
+        {
+            return cells.iter().flat_map(|c| c.symbol().bytes()).collect();
+        }
+        jump
     }
 
     fn set_style(&mut self, to: Style) -> io::Result<()> {
@@ -171,6 +220,39 @@ impl<W: Write> LeanBackend<W> {
         self.style = to;
         Ok(())
     }
+}
+
+/// Whether a terminal of this `TERM` has ECH (`ESC[nX`): those whose terminfo entry has
+/// `ech`. An unknown one is not trusted with it.
+fn erases_chars(term: Option<&str>) -> bool {
+    const KNOWN: [&str; 14] = [
+        "xterm",
+        "screen",
+        "tmux",
+        "linux",
+        "rxvt",
+        "putty",
+        "alacritty",
+        "foot",
+        "kitty",
+        "wezterm",
+        "vt220",
+        "gnome",
+        "konsole",
+        "ansi",
+    ];
+    term.is_some_and(|t| KNOWN.iter().any(|k| t.starts_with(k)))
+}
+
+/// `ESC[nX`, with `n` left out when it is 1.
+fn csi(n: u16, op: u8) -> Vec<u8> {
+    let mut seq = if n == 1 {
+        b"\x1b[".to_vec()
+    } else {
+        format!("\x1b[{n}").into_bytes()
+    };
+    seq.push(op);
+    seq
 }
 
 /// SGR parameters for a colour; the 16 named colours use their short classic codes.
@@ -232,12 +314,33 @@ impl<W: Write> Backend for LeanBackend<W> {
             while tail > 0 && is_blank(&self.screen[self.idx(tail - 1, y)]) {
                 tail -= 1;
             }
+            // Cells up to here are already blank on the terminal (erased by ESC[nX).
+            let mut erased_to = 0;
             for &(x, _) in &changed[k..row_end] {
                 if x >= tail {
                     self.move_to(x, y)?;
                     self.set_style(PLAIN)?;
                     self.out.write_all(b"\x1b[K")?;
                     break;
+                }
+                if x < erased_to {
+                    continue;
+                }
+                // A run of blanks inside the row (a highlight that moved away): erased in
+                // place when that is shorter than writing the spaces.
+                let run = (x..tail)
+                    .take_while(|&cx| is_blank(&self.screen[self.idx(cx, y)]))
+                    .count() as u16;
+                let erase = csi(run, b'X');
+                if self.erase_chars
+                    && run > 1
+                    && erase.len() + csi(run, b'C').len() < usize::from(run)
+                {
+                    self.move_to(x, y)?;
+                    self.set_style(PLAIN)?;
+                    self.out.write_all(&erase)?;
+                    erased_to = x + run;
+                    continue;
                 }
                 let cell = self.screen[self.idx(x, y)].clone();
                 self.move_to(x, y)?;

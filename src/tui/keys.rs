@@ -71,7 +71,7 @@ pub fn map_burst(state: &State, event: &Event, burst: bool) -> Option<Msg> {
         && e.field == Field::Text
         && k.kind == KeyEventKind::Press
         && k.modifiers.is_empty()
-        && !super::view::layout::areas(state.size).too_small
+        && !super::layout::areas(state.size).too_small
         && k.code == KeyCode::Enter
     {
         return Some(Msg::EditorKey(*k));
@@ -100,7 +100,7 @@ pub fn burst_char(state: &State, msg: &Msg) -> Option<char> {
 pub fn map(state: &State, event: &Event) -> Option<Msg> {
     // Nothing can be seen below the minimum size: a key would act unseen (an editor no one
     // can read). Only a resize, q and Ctrl-C count there.
-    if super::view::layout::areas(state.size).too_small {
+    if super::layout::areas(state.size).too_small {
         return match event {
             Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
             Event::Key(k) if k.kind == KeyEventKind::Press => match k.code {

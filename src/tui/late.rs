@@ -1,15 +1,28 @@
 //! Which tasks show as late, which branches have one below, and the footer's overdue count:
 //! worked out once per change of what they depend on (the plan, item states, agency parts, the
-//! agency filter, the day), not again on every redraw. Views ask [`State::shows_late`] and
-//! [`State::overdue_count`]; nothing has to remember to invalidate it, because a status or
-//! ledger gets a new generation whenever it is built or recomputed.
+//! agency filter, the day), not again on every redraw. Views ask
+//! [`State::shows_late`](crate::tui::State::shows_late) and
+//! [`State::overdue_count`](crate::tui::State::overdue_count), which hand this cache what
+//! lateness depends on ([`Inputs`]); nothing has to remember to invalidate it, because a
+//! status or ledger gets a new generation whenever it is built or recomputed.
 
 use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
-use super::state::State;
-use crate::plan::{AgencyIx, NodeIx, due, query};
+use crate::plan::accountability::Ledger;
+use crate::plan::{AgencyIx, NodeIx, Plan, Status, due, query};
+
+/// What lateness depends on: the plan, item states, agency parts, the agency the tree is
+/// filtered to, and the day.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub plan: &'a std::rc::Rc<Plan>,
+    pub status: &'a Status,
+    pub ledger: &'a Ledger,
+    pub agency: Option<AgencyIx>,
+    pub today: NaiveDate,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct LateCache(RefCell<Option<Late>>);
@@ -24,25 +37,25 @@ struct Late {
     overdue: usize,
 }
 
-fn key(s: &State) -> Key {
+fn key(s: Inputs<'_>) -> Key {
     (
-        std::rc::Rc::as_ptr(&s.plan) as usize,
+        std::rc::Rc::as_ptr(s.plan) as usize,
         s.status.generation(),
         s.ledger.generation(),
-        s.filter.as_ref().map(|f| f.agency),
+        s.agency,
         s.today,
     )
 }
 
-fn compute(s: &State) -> Late {
+fn compute(s: Inputs<'_>) -> Late {
     let plan = &s.plan;
     let n = plan.len();
     let mut shown: Vec<bool> = (0..n)
         .map(|ix| {
             plan.node(ix).is_task()
-                && match &s.filter {
-                    Some(f) => due::part_late(plan, &s.status, &s.ledger, ix, f.agency, s.today),
-                    None => due::item_late(plan, &s.status, ix, s.today),
+                && match s.agency {
+                    Some(a) => due::part_late(plan, s.status, s.ledger, ix, a, s.today),
+                    None => due::item_late(plan, s.status, ix, s.today),
                 }
         })
         .collect();
@@ -57,12 +70,12 @@ fn compute(s: &State) -> Late {
     Late {
         key: key(s),
         shown,
-        overdue: query::overdue(plan, &s.status, &s.ledger, s.today, None, None).len(),
+        overdue: query::overdue(plan, s.status, s.ledger, s.today, None, None).len(),
     }
 }
 
 impl LateCache {
-    fn with<T>(&self, s: &State, f: impl FnOnce(&Late) -> T) -> T {
+    fn with<T>(&self, s: Inputs<'_>, f: impl FnOnce(&Late) -> T) -> T {
         let mut cache = self.0.borrow_mut();
         let late = match cache.take() {
             Some(l) if l.key == key(s) => l,
@@ -70,18 +83,16 @@ impl LateCache {
         };
         f(cache.insert(late))
     }
-}
 
-impl State {
-    /// Task `ix` shows as late (with an agency filter, that agency's own part: one definition
-    /// for every view, [`crate::plan::due`]); a branch, when a task below it does.
-    pub fn shows_late(&self, ix: NodeIx) -> bool {
-        self.late.with(self, |l| l.shown[ix])
+    /// Task `ix` shows as late (with an agency, that agency's own part); a branch, when a
+    /// task below it does.
+    pub fn shows_late(&self, s: Inputs<'_>, ix: NodeIx) -> bool {
+        self.with(s, |l| l.shown[ix])
     }
 
-    /// Unfinished tasks past their deadline, for the footer.
-    pub fn overdue_count(&self) -> usize {
-        self.late.with(self, |l| l.overdue)
+    /// Unfinished tasks past their deadline.
+    pub fn overdue_count(&self, s: Inputs<'_>) -> usize {
+        self.with(s, |l| l.overdue)
     }
 }
 
@@ -90,34 +101,37 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use crate::i18n::Lang;
-    use crate::plan::{ItemState, Plan, Status};
+    use crate::plan::ItemState;
 
     #[test]
     fn follows_every_change_of_status_and_day_without_being_told() {
         let plan = Rc::new(Plan::embedded());
+        let ledger = Ledger::default();
         let late_day = NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
-        let mut s = State::new(
-            plan.clone(),
-            Status::empty(&plan),
-            Lang::Vi,
-            late_day,
-            "lan",
-        );
+        let cache = LateCache::default();
+        let on = |status, today| Inputs {
+            plan: &plan,
+            status,
+            ledger: &ledger,
+            agency: None,
+            today,
+        };
+        let status = Status::empty(&plan);
         let task = plan.tasks().next().unwrap();
         let root = plan.ancestors(task)[0];
         let all = plan.tasks().count();
-        assert_eq!(s.overdue_count(), all);
-        assert!(s.shows_late(task) && s.shows_late(root));
+        assert_eq!(cache.overdue_count(on(&status, late_day)), all);
+        assert!(cache.shows_late(on(&status, late_day), task));
+        assert!(cache.shows_late(on(&status, late_day), root));
 
         let mut items = vec![ItemState::default(); plan.len()];
         items[task].done = true;
-        s.status = Status::new(&plan, items);
-        assert_eq!(s.overdue_count(), all - 1);
-        assert!(!s.shows_late(task));
+        let status = Status::new(&plan, items);
+        assert_eq!(cache.overdue_count(on(&status, late_day)), all - 1);
+        assert!(!cache.shows_late(on(&status, late_day), task));
 
-        s.today = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap();
-        assert_eq!(s.overdue_count(), 0);
-        assert!(!s.shows_late(root));
+        let early = NaiveDate::from_ymd_opt(2023, 1, 2).unwrap();
+        assert_eq!(cache.overdue_count(on(&status, early)), 0);
+        assert!(!cache.shows_late(on(&status, early), root));
     }
 }

@@ -10,6 +10,7 @@ pub mod backend;
 pub mod effects;
 pub mod keys;
 mod late;
+pub mod layout;
 pub mod matching;
 pub mod message;
 pub mod since;

@@ -105,8 +105,9 @@ pub fn downgrade_to_v1(path: &Path) {
                 .unwrap();
         }
     }
-    // Columns added to version 1's tables since (schema 6: the notes' folded search text).
-    c.execute_batch("ALTER TABLE note DROP COLUMN folded")
+    // Columns added to version 1's tables since (schema 6: the notes' folded search text;
+    // schema 9: each plan file's digest).
+    c.execute_batch("ALTER TABLE note DROP COLUMN folded; ALTER TABLE plan DROP COLUMN digest")
         .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
 }

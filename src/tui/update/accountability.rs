@@ -1,77 +1,13 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
-use super::filter::{open_list, refresh_rows, selected_key};
-use super::lists::set_filter;
-use super::{list_delta, list_height, load_notes, selected_changed, writable};
-use crate::i18n::S;
-use crate::plan::accountability::{self as acc, AgencyState};
+use super::actions::set_filter;
+use super::common::{list_delta, list_height, load_notes, selected_changed, writable};
+use super::rows::{columns, refresh_rows, selected_key};
+use crate::plan::accountability::AgencyState;
 use crate::plan::{AgencyIx, NodeIx};
 use crate::store::{NewMark, NewNote};
 use crate::tui::message::{Change, Effect, Msg};
-use crate::tui::state::{Flash, ListKind, Mode, State};
-
-pub(in crate::tui::update) fn show_parts(state: &mut State) -> Vec<Effect> {
-    let agencies = acc::recordable(&state.plan, state.selected);
-    if agencies.is_empty() || !state.plan.node(state.selected).is_task() {
-        state.flash = Some(Flash {
-            text: S::TuiNoParts.get(state.lang).to_string(),
-            error: false,
-        });
-        return vec![];
-    }
-    open_list(state, ListKind::Parts, None);
-    vec![]
-}
-
-/// The checklist of the milestone whose item is `item`.
-pub(super) fn checklist_rows(state: &State, item: NodeIx) -> Vec<acc::ChecklistRow> {
-    let also: &[NodeIx] = state
-        .plan
-        .milestones
-        .iter()
-        .find(|m| m.item == item)
-        .map_or(&[], |m| &m.also);
-    acc::checklist(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        item,
-        also,
-        state.today,
-    )
-}
-
-pub(in crate::tui::update) fn show_checklist(state: &mut State) -> Vec<Effect> {
-    open_list(state, ListKind::Checklist, None);
-    vec![]
-}
-
-/// Rows of the matrix: every answerable agency with its cells.
-pub(super) fn matrix_rows(
-    state: &State,
-    columns: &[acc::Column],
-) -> Vec<(AgencyIx, Vec<acc::Cell>)> {
-    acc::matrix(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        columns,
-        state.today,
-    )
-}
-
-pub(super) fn columns(state: &State, by_section: bool) -> Vec<acc::Column> {
-    if by_section {
-        acc::section_columns(&state.plan)
-    } else {
-        acc::index_columns(&state.plan, S::MatrixRest.get(state.lang))
-    }
-}
-
-pub(in crate::tui::update) fn show_matrix(state: &mut State) -> Vec<Effect> {
-    open_list(state, ListKind::Matrix, None);
-    vec![]
-}
+use crate::tui::state::{ListKind, Mode, State};
 
 /// The part to record when `want` is asked: asking again for the state it is in clears it.
 fn next_mark(state: &State, item: NodeIx, agency: AgencyIx, want: AgencyState) -> NewMark {
@@ -152,8 +88,8 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
     match msg {
         Msg::MarkAgency(want) => mark(state, item, agency, want),
         Msg::NewNote | Msg::Activate => evidence(state, item, agency),
-        Msg::Undo => super::undo(state),
-        Msg::Redo => super::redo(state),
+        Msg::Undo => super::history::undo(state),
+        Msg::Redo => super::history::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]

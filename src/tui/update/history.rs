@@ -5,7 +5,7 @@
 //! names who changed it otherwise). After each step the footer says what happened and what the
 //! next `u` and `U` would do.
 
-use super::writable;
+use super::common::writable;
 use crate::i18n::{self, Lang, U};
 use crate::tui::message::{Change, Effect, Step, Undo};
 use crate::tui::state::{Flash, State};

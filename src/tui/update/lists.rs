@@ -1,35 +1,10 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
-use super::filter::{open_list, refresh_rows, selected_key};
-use super::{NEAR_DAYS, list_delta, list_height, load_notes, selected_changed};
-use crate::plan::{NodeIx, query};
+use super::actions::{open_editor, set_filter, toggle_done};
+use super::common::{list_delta, list_height, load_notes, selected_changed};
+use super::rows::selected_key;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{ListKind, Mode, State};
-
-/// Unfinished tasks overdue or due within [`NEAR_DAYS`], by deadline.
-pub(super) fn overdue_rows(state: &State) -> Vec<NodeIx> {
-    let agency = state.filter.as_ref().map(|f| f.agency);
-    query::overdue(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        state.today,
-        Some(NEAR_DAYS),
-        agency,
-    )
-}
-
-pub(super) fn show_overdue(state: &mut State) -> Vec<Effect> {
-    open_list(state, ListKind::Overdue, None);
-    vec![]
-}
-
-pub(super) fn show_agencies(state: &mut State) -> Vec<Effect> {
-    // With the tree filtered to an agency, the list opens on it.
-    let key = state.filter.as_ref().map(|f| f.agency);
-    open_list(state, ListKind::Agencies, key);
-    vec![]
-}
 
 /// The overdue list and the agency list. Letters never open another view from here: `so noi`
 /// typed by mistake without `/` must not open the overdue list.
@@ -47,7 +22,7 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Activate => activate_list(state),
         // The overdue list is worked through: act on the selected task where it is.
         Msg::ToggleDone if overdue => match selected_key(&state.mode) {
-            Some(ix) => super::tree::toggle_done(state, ix),
+            Some(ix) => toggle_done(state, ix),
             None => vec![],
         },
         Msg::NewNote if overdue => {
@@ -55,14 +30,14 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
                 return vec![];
             };
             let back = state.mode.clone();
-            let fx = super::tree::open_editor(state, ix, None, crate::store::NewNote::default());
+            let fx = open_editor(state, ix, None, crate::store::NewNote::default());
             if let Mode::Editor(e) = &mut state.mode {
                 e.back = Some(Box::new(back));
             }
             fx
         }
-        Msg::Undo if overdue => super::undo(state),
-        Msg::Redo if overdue => super::redo(state),
+        Msg::Undo if overdue => super::history::undo(state),
+        Msg::Redo if overdue => super::history::redo(state),
         Msg::ShowHelp => {
             state.mode = Mode::Help { scroll: 0 };
             vec![]
@@ -106,39 +81,6 @@ pub(super) fn activate_list(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// Limit the tree to one agency's duties, opening every branch that holds one.
-pub fn set_filter(state: &mut State, agency: crate::plan::AgencyIx) {
-    let plan = &state.plan;
-    let duty = query::duties(plan, agency);
-    let mut shown = duty.clone();
-    for i in (0..plan.len()).rev() {
-        if shown[i]
-            && let Some(p) = plan.node(i).parent
-        {
-            shown[p] = true;
-        }
-    }
-    for (i, open) in state.expanded.iter_mut().enumerate() {
-        if shown[i] && !plan.node(i).children.is_empty() {
-            *open = true;
-        }
-    }
-    state.filter = Some(crate::tui::state::Filter {
-        agency,
-        duty,
-        shown,
-    });
-    state.rebuild_rows();
-    // Start on the first duty rather than on a heading kept for context.
-    if let Some(f) = &state.filter
-        && !f.duty[state.selected]
-        && let Some(&first) = state.rows.iter().find(|&&r| f.duty[r])
-    {
-        state.selected = first;
-        state.keep_visible();
-    }
-}
-
 pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
     let max = crate::tui::view::help_max_scroll(state);
     let Mode::Help { scroll } = &mut state.mode else {
@@ -156,10 +98,4 @@ pub(super) fn help(state: &mut State, msg: Msg) -> Vec<Effect> {
         *scroll = (*scroll).min(max);
     }
     vec![]
-}
-
-/// Lists computed from the status are recomputed when it changes, staying on their row.
-pub(super) fn refresh_lists(state: &mut State) {
-    let key = selected_key(&state.mode);
-    refresh_rows(state, key);
 }

@@ -1,57 +1,61 @@
 //! `update(state, msg) -> effects`: the one place the interactive state changes. No I/O here;
-//! saving, loading and quitting are returned as [`Effect`]s for the loop to run. One file per
-//! mode: the tree, the full-screen lists, the notes, and the text inputs.
+//! saving, loading and quitting are returned as [`Effect`]s for the loop to run.
+//!
+//! The modules call one way, down this stack, never up and never sideways within a layer:
+//!
+//! ```text
+//! mod.rs        update(): which handler a message goes to (nothing calls up into it)
+//! handlers      tree · lists (o, a, help) · accountability (s, c, m) · since (w, P) · notes
+//!               input (search, deadline) · editor · filter (a list's `/`) · results (what
+//!               the loop reports back: saved, refused, others' changes, the day)
+//! shared        actions (what several modes do: mark done, open the editor, open a list,
+//!               filter to an agency, offer a draft) · history (undo, redo) · hold (the
+//!               footer's hold)
+//! rows          the rows of every list, opening and remembering a list
+//! common        small steps: paging, moving and going to a row, loading notes, the
+//!               read-only check, keeping drafts, cleaning a paste
+//! ```
+//!
+//! A handler that needs what another handler does moves that piece down into `actions`,
+//! `rows` or `common` instead of calling across; `actions` uses only `rows` and `common`.
+//! `tests/module_layers.rs` reads these files and fails, naming the cycle, if an arrow turns
+//! back. Beside `state`, `update` may use `layout` (sizes) and `view`'s measures (how far the
+//! detail and help scroll); `view` never uses `update`.
 
 mod accountability;
+mod actions;
+mod common;
+mod editor;
 mod filter;
 mod history;
 mod hold;
 mod input;
 mod lists;
 mod notes;
+mod results;
+mod rows;
 mod since;
 mod tree;
 
-pub use lists::set_filter;
+pub use actions::set_filter;
+pub use results::describe;
 pub use since::read_day;
 
-use history::{redo, undo};
-use input::{deadline, editor, search};
-use lists::{help, list, refresh_lists};
+use common::now;
+use editor::editor;
+use input::{deadline, search};
+use lists::{help, list};
 use notes::notes;
 use tree::tree;
 
-use super::message::{Change, Effect, Msg, Step};
+use super::message::{Effect, Msg};
 use super::state::{Flash, Mode, State};
-use crate::i18n::{self, Lang, S};
-use crate::plan::{NodeIx, Status};
-use crate::text::fold;
-
-/// Rows a full-screen list shows (one header row).
-pub(super) fn list_height(state: &State) -> usize {
-    state.body_height().saturating_sub(1).max(1)
-}
-
-/// How far a navigation key moves a list (`page` rows for PgUp/PgDn); None for other keys.
-pub(super) fn list_delta(msg: &Msg, page: isize) -> Option<isize> {
-    Some(match msg {
-        Msg::Up => -1,
-        Msg::Down => 1,
-        Msg::PageUp => -page,
-        Msg::PageDown => page,
-        Msg::Top => isize::MIN / 2,
-        Msg::Bottom => isize::MAX / 2,
-        _ => return None,
-    })
-}
-
-/// How far ahead the overdue view also lists tasks coming due.
-pub const NEAR_DAYS: i64 = 14;
+use crate::i18n::S;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
-    let list = filter::snapshot(state);
+    let list = rows::snapshot(state);
     let fx = handle(state, msg);
-    filter::remember(state, list);
+    rows::remember(state, list);
     fx
 }
 
@@ -70,16 +74,16 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
                 *scroll = (*scroll).min(help_max);
             }
             if let Mode::Editor(e) = &mut state.mode {
-                input::resized(e);
+                editor::resized(e);
             }
             vec![]
         }
-        Msg::Tick(today) => tick(state, today),
+        Msg::Tick(today) => results::tick(state, today),
         Msg::Clock(now) => {
             hold::clock(state, now);
             vec![]
         }
-        Msg::Started => tree::start(state),
+        Msg::Started => actions::start(state),
         Msg::Quit => {
             state.quit = true;
             // The loop stops on `state.quit`; only the draft needs keeping.
@@ -98,81 +102,20 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             ledger,
         } => {
             state.ledger = ledger;
-            saved(state, change, step, inverse, items, notes)
+            results::saved(state, change, step, inverse, items, notes)
         }
         Msg::DraftsFound(drafts) => {
             state.offered = drafts;
-            input::offer_draft(state)
+            actions::offer_draft(state)
         }
-        Msg::Failed { change, error } => {
-            let text = S::TuiNotSaved.fill(state.lang, &[&error]);
-            if let Mode::Editor(e) = &mut state.mode
-                && matches!(
-                    change,
-                    Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
-                )
-            {
-                e.saving = false;
-                e.error = Some(text.clone());
-            }
-            if let Mode::Deadline(d) = &mut state.mode
-                && matches!(change, Change::SetDeadline { .. })
-            {
-                d.error = Some(text.clone());
-            }
-            state.flash = Some(Flash { text, error: true });
-            hold::own(state);
-            vec![]
-        }
-        Msg::NotesLoaded { item, notes } => {
-            if item == state.selected {
-                state.notes = Some((item, notes));
-            }
-            vec![]
-        }
+        Msg::Failed { change, error } => results::failed(state, change, error),
+        Msg::NotesLoaded { item, notes } => results::notes_loaded(state, item, notes),
         Msg::External {
             items,
             ledger,
             changes,
             restored_by,
-        } => {
-            state.status = Status::new(&state.plan, items);
-            state.ledger = ledger;
-            refresh_lists(state);
-            // The item on screen (or being written about) matters most: say who overtook it.
-            let mine = match &state.mode {
-                Mode::Editor(e) => e.item,
-                Mode::Deadline(d) => d.item,
-                _ => state.selected,
-            };
-            let mine = &state.plan.node(mine).id;
-            let overtaken = changes.iter().rev().find(|(_, item, _)| item == mine);
-            let text = match overtaken {
-                Some((who, item, what)) => S::TuiOvertaken.fill(state.lang, &[item, who, what]),
-                None => match changes.last() {
-                    Some((who, item, what)) => S::TuiExternal.fill(state.lang, &[item, who, what]),
-                    None => S::TuiExternalAnon.get(state.lang).to_string(),
-                },
-            };
-            // After a restore nothing here is the view's own: undoing would write the old
-            // values over the restored ones. That, and a change to the item on screen (which
-            // the user's own "saved" would now contradict), is said at once; other news waits
-            // while the footer holds the user's own result.
-            match restored_by {
-                Some(who) => {
-                    state.undo.clear();
-                    state.redo.clear();
-                    let text = S::TuiRestored.fill(state.lang, &[&who]);
-                    hold::urgent(state, Flash { text, error: false });
-                }
-                None if overtaken.is_some() => hold::urgent(state, Flash { text, error: false }),
-                None => hold::news(state, Flash { text, error: false }),
-            }
-            state.notes = None;
-            let mut fx = load_notes(state);
-            fx.extend(since::reload(state));
-            fx
-        }
+        } => results::external(state, items, ledger, changes, restored_by),
         Msg::ChangesLoaded { day, rows } => {
             since::changes_loaded(state, day, &rows);
             vec![]
@@ -195,7 +138,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::PasteRest(text) => input::paste_rest(state, &text),
+        Msg::PasteRest(text) => editor::paste_rest(state, &text),
         Msg::Paste(_) if !state.mode.takes_text() => {
             state.flash = Some(Flash {
                 text: S::TuiPasteNowhere.get(state.lang).to_string(),
@@ -233,208 +176,5 @@ fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
         Mode::Matrix(_) => accountability::matrix(state, msg),
         Mode::Since { .. } => since::since_list(state, msg),
         Mode::Plans { .. } => since::plans_list(state, msg),
-    }
-}
-
-pub(super) fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
-}
-
-pub(super) fn tick(state: &mut State, today: chrono::NaiveDate) -> Vec<Effect> {
-    state.today = today;
-    let mut fx = Vec::new();
-    if let Mode::Editor(e) = &mut state.mode
-        && e.dirty
-    {
-        e.dirty = false;
-        if let Some(d) = state.draft(&now()) {
-            fx.push(keep_draft(state, d));
-        }
-    }
-    fx
-}
-
-/// Keep the draft of the open editor: in the store, and here so `n` on its item reopens it.
-pub(super) fn keep_draft(state: &mut State, d: crate::store::Draft) -> Effect {
-    if let Mode::Editor(e) = &state.mode {
-        state.kept.insert(e.item, d.clone());
-    }
-    Effect::SaveDraft(d)
-}
-
-/// Forget the draft of the open editor (its note was saved, or its text erased).
-pub(super) fn forget_draft(state: &mut State) -> Option<Effect> {
-    let key = state.draft_key()?;
-    if let Mode::Editor(e) = &state.mode {
-        state.kept.remove(&e.item);
-    }
-    Some(Effect::ClearDraft(key))
-}
-
-/// After the selection moved: reset the detail, fetch notes if the item has any.
-pub(super) fn selected_changed(state: &mut State) -> Vec<Effect> {
-    state.detail_scroll = 0;
-    state.keep_visible();
-    load_notes(state)
-}
-
-pub(super) fn load_notes(state: &mut State) -> Vec<Effect> {
-    let ix = state.selected;
-    if state.notes_of(ix).is_some() {
-        return vec![];
-    }
-    if state.status.items[ix].notes == 0 {
-        state.notes = Some((ix, Vec::new()));
-        vec![]
-    } else {
-        vec![Effect::LoadNotes(ix)]
-    }
-}
-
-pub(super) fn move_rows(state: &mut State, delta: isize) -> Vec<Effect> {
-    if state.rows.is_empty() {
-        return vec![];
-    }
-    let row = state.selected_row() as isize;
-    let last = state.rows.len() as isize - 1;
-    let to = (row + delta).clamp(0, last) as usize;
-    if state.rows[to] == state.selected {
-        return vec![];
-    }
-    state.selected = state.rows[to];
-    selected_changed(state)
-}
-
-pub(super) fn writable(state: &mut State) -> bool {
-    if state.read_only {
-        state.flash = Some(Flash {
-            text: S::TuiReadOnly.get(state.lang).to_string(),
-            error: true,
-        });
-    }
-    !state.read_only
-}
-
-/// Select `ix`, opening its ancestors.
-pub(super) fn go_to(state: &mut State, ix: NodeIx) -> Vec<Effect> {
-    state.reveal(ix);
-    selected_changed(state)
-}
-
-pub(super) fn saved(
-    state: &mut State,
-    change: Change,
-    step: Step,
-    inverse: Option<Change>,
-    items: Vec<crate::plan::ItemState>,
-    notes: Vec<crate::store::Note>,
-) -> Vec<Effect> {
-    let item = change.item();
-    state.status = Status::new(&state.plan, items);
-    let folded: String = notes
-        .iter()
-        .map(|n| {
-            format!(
-                "{}\n{}\n",
-                fold(&n.text),
-                fold(n.doc_ref.as_deref().unwrap_or(""))
-            )
-        })
-        .collect();
-    if folded.is_empty() {
-        state.search_notes.remove(&item);
-    } else {
-        state.search_notes.insert(item, folded);
-    }
-    let count = notes.len();
-    state.notes = Some((item, notes));
-    // A note brought back under a new id (its own was taken since) is that note from now on.
-    let change = match (change, &inverse) {
-        (Change::RestoreNote { item, mut note }, Some(Change::DeleteNote { id, .. })) => {
-            note.id = *id;
-            Change::RestoreNote { item, note }
-        }
-        (change, _) => change,
-    };
-    // The note just written (or brought back) is what the user wants to see in the detail.
-    let note = match (&change, &inverse) {
-        (Change::AddNote { .. }, Some(Change::DeleteNote { id, .. })) => Some(*id),
-        (Change::EditNote { id, .. }, _) => Some(*id),
-        (Change::RestoreNote { note, .. }, _) => Some(note.id),
-        _ => None,
-    };
-    history::record(state, &change, step, inverse);
-    let mut fx = Vec::new();
-    let closes = matches!(
-        change,
-        Change::AddNote { .. } | Change::EditNote { .. } | Change::SetAgency { .. }
-    );
-    if closes {
-        fx.extend(forget_draft(state));
-    }
-    match &mut state.mode {
-        Mode::Editor(e) if closes => {
-            let note_on = e.agency.is_none().then_some(e.item);
-            state.accepted.record(note_on);
-            state.mode = e.back.take().map_or(Mode::Tree, |b| *b);
-        }
-        Mode::Deadline(_) if matches!(change, Change::SetDeadline { .. }) => {
-            state.mode = Mode::Tree;
-        }
-        Mode::Notes { sel } => *sel = (*sel).min(count.saturating_sub(1)),
-        _ => {}
-    }
-    if matches!(state.mode, Mode::Notes { .. }) && count == 0 {
-        state.mode = Mode::Tree;
-    }
-    refresh_lists(state);
-    if let Some(id) = note
-        && item == state.selected
-    {
-        state.detail_scroll =
-            crate::tui::view::detail::scroll_to_note(state, id, state.detail_scroll);
-    }
-    let text = match step {
-        Step::New => describe(state, &change),
-        Step::Undo | Step::Redo => history::said(state, &change, step),
-    };
-    state.flash = Some(Flash { text, error: false });
-    hold::own(state);
-    if matches!(state.mode, Mode::Tree) {
-        fx.extend(input::offer_draft(state));
-    }
-    fx
-}
-
-/// One line saying what a change did.
-pub fn describe(state: &State, change: &Change) -> String {
-    let lang: Lang = state.lang;
-    let id = &state.plan.node(change.item()).id;
-    match change {
-        Change::SetDone { done: true, .. } => S::TuiSavedDone.fill(lang, &[id]),
-        Change::SetDone { done: false, .. } => S::TuiSavedReopen.fill(lang, &[id]),
-        Change::SetDeadline { item, date } => {
-            let now = i18n::date(state.status.deadlines[*item]);
-            match date {
-                Some(_) => S::TuiSavedDeadline.fill(lang, &[id, &now]),
-                None => S::TuiSavedDeadlineCleared.fill(lang, &[id, &now]),
-            }
-        }
-        Change::AddNote { .. } => S::TuiSavedNote.fill(lang, &[id]),
-        Change::EditNote { id: n, .. } => S::TuiSavedNoteEdit.fill(lang, &[n]),
-        Change::DeleteNote { id: n, .. } => S::TuiDeletedNote.fill(lang, &[n]),
-        Change::RestoreNote { note, .. } => S::TuiRestoredNote.fill(lang, &[&note.id]),
-        Change::SetAgency { agency, mark, .. } => S::TuiSavedAgency.fill(
-            lang,
-            &[
-                &state
-                    .plan
-                    .agencies
-                    .get(*agency)
-                    .short_name(lang == Lang::En),
-                &crate::commands::state_word(lang, mark.state),
-                id,
-            ],
-        ),
     }
 }

@@ -1,8 +1,8 @@
 //! Moving through an item's notes; editing or deleting one's own.
 
-use super::tree::open_editor;
-use super::writable;
-use super::{redo, undo};
+use super::actions::open_editor;
+use super::common::writable;
+use super::history::{redo, undo};
 use crate::i18n::S;
 use crate::store::NewNote;
 use crate::tui::message::{Change, Effect, Msg};

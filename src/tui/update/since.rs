@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::filter::{open_list, selected_key};
-use super::{list_delta, list_height, selected_changed};
+use super::common::{list_delta, list_height, load_notes, pasted, selected_changed};
+use super::rows::{open_list, refresh_rows, selected_key};
 use crate::i18n::{self, M};
 use crate::plan::Status;
 use crate::store::{AuditRow, PlanRow};
@@ -16,26 +16,6 @@ fn say(state: &mut State, text: String, error: bool) {
     state.flash = Some(Flash { text, error });
 }
 
-/// `w`: open the list where it was left and read what changed since its day (a week before
-/// today the first time).
-pub(super) fn show_since(state: &mut State) -> Vec<Effect> {
-    let day = *state
-        .since
-        .day
-        .get_or_insert(state.today - Duration::days(DEFAULT_DAYS));
-    state.flash = None;
-    open_list(state, ListKind::Since, None);
-    vec![Effect::LoadChanges(day)]
-}
-
-/// Someone else changed the database: the "since" list on screen reads its rows again.
-pub(super) fn reload(state: &State) -> Option<Effect> {
-    match (&state.mode, state.since.day) {
-        (Mode::Since { .. }, Some(day)) => Some(Effect::LoadChanges(day)),
-        _ => None,
-    }
-}
-
 pub(super) fn changes_loaded(state: &mut State, day: NaiveDate, rows: &[AuditRow]) {
     if state.since.day != Some(day) {
         return;
@@ -44,7 +24,7 @@ pub(super) fn changes_loaded(state: &mut State, day: NaiveDate, rows: &[AuditRow
     state.since.loaded = true;
     if matches!(state.mode, Mode::Since { .. }) {
         let key = selected_key(&state.mode);
-        super::filter::refresh_rows(state, key);
+        refresh_rows(state, key);
     }
 }
 
@@ -137,7 +117,7 @@ pub(super) fn since_prompt(state: &mut State, msg: Msg) -> Vec<Effect> {
             if std::mem::take(&mut p.fresh) {
                 p.input.clear();
             }
-            p.input.push_str(super::input::pasted(&text, false).trim());
+            p.input.push_str(pasted(&text, false).trim());
         }
         Msg::InputBackspace => {
             p.fresh = false;
@@ -160,7 +140,7 @@ pub(super) fn since_prompt(state: &mut State, msg: Msg) -> Vec<Effect> {
                     day: Some(day),
                     ..Default::default()
                 };
-                super::filter::refresh_rows(state, None);
+                refresh_rows(state, None);
                 return vec![Effect::LoadChanges(day)];
             }
             Err(e) => {
@@ -207,11 +187,6 @@ pub fn read_day(lang: i18n::Lang, today: NaiveDate, text: &str) -> Result<NaiveD
         }
     }
     Err(crate::i18n::S::BadDate.fill(lang, &[&text]))
-}
-
-/// `P`: list the plans (answered by `plans_loaded`).
-pub(super) fn show_plans() -> Vec<Effect> {
-    vec![Effect::LoadPlans]
 }
 
 pub(super) fn plans_loaded(state: &mut State, rows: Vec<PlanRow>) {
@@ -285,15 +260,15 @@ pub(super) fn plan_switched(
     fresh.since.day = state.since.day;
     *state = fresh;
     state.keep_visible();
-    let mut fx = super::tree::start(state);
-    fx.extend(super::load_notes(state));
+    let mut fx = super::actions::start(state);
+    fx.extend(load_notes(state));
     let text = M::PlanNowShown.fill(state.lang, &[&state.plan.id(), &state.plan.file.year]);
     say(state, text.clone(), false);
     // Drafts left on this plan come back as they would at a start with it; the footer says
     // both.
     if !drafts.is_empty() {
         state.offered = drafts;
-        fx.extend(super::input::offer_draft(state));
+        fx.extend(super::actions::offer_draft(state));
         if let Some(f) = &mut state.flash
             && f.text != text
         {

@@ -1,11 +1,13 @@
 //! Keys in the tree: moving, opening, marking done, undo.
 
-use super::lists::{show_agencies, show_overdue};
-use super::{move_rows, selected_changed, writable};
+use super::actions::{
+    open_editor, show_agencies, show_checklist, show_matrix, show_overdue, show_parts, show_plans,
+    show_since, toggle_done,
+};
+use super::common::{move_rows, selected_changed, writable};
 use crate::i18n::S;
-use crate::plan::NodeIx;
 use crate::store::NewNote;
-use crate::tui::message::{Change, Effect, Msg};
+use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{DeadlineInput, Flash, ListKind, Mode, Search, State};
 
 pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -71,15 +73,15 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             vec![]
         }
-        Msg::Undo => super::undo(state),
-        Msg::Redo => super::redo(state),
+        Msg::Undo => super::history::undo(state),
+        Msg::Redo => super::history::redo(state),
         Msg::ShowOverdue => show_overdue(state),
         Msg::ShowAgencies => show_agencies(state),
-        Msg::ShowParts => super::accountability::show_parts(state),
-        Msg::ShowChecklist => super::accountability::show_checklist(state),
-        Msg::ShowMatrix => super::accountability::show_matrix(state),
-        Msg::ShowSince => super::since::show_since(state),
-        Msg::ShowPlans => super::since::show_plans(),
+        Msg::ShowParts => show_parts(state),
+        Msg::ShowChecklist => show_checklist(state),
+        Msg::ShowMatrix => show_matrix(state),
+        Msg::ShowSince => show_since(state),
+        Msg::ShowPlans => show_plans(),
         Msg::StartSearch => {
             state.mode = Mode::Search(Search {
                 query: String::new(),
@@ -124,7 +126,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
                 if !item_list && state.filter.take().is_some() {
                     state.rebuild_rows();
                 }
-                super::filter::open_list(state, kind, None);
+                super::rows::open_list(state, kind, None);
             } else if state.filter.take().is_some() {
                 state.rebuild_rows();
             } else {
@@ -136,50 +138,6 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
-/// Start on the first overdue task, else the task due next, rather than on part I's
-/// purposes. A draft offered at start (an editor open) keeps its item.
-pub(super) fn start(state: &mut State) -> Vec<Effect> {
-    if !matches!(state.mode, Mode::Tree) {
-        return vec![];
-    }
-    let first = crate::plan::query::overdue(
-        &state.plan,
-        &state.status,
-        &state.ledger,
-        state.today,
-        Some(36_500),
-        None,
-    )
-    .first()
-    .copied();
-    match first {
-        Some(ix) => super::go_to(state, ix),
-        None => vec![],
-    }
-}
-
-/// Mark task `ix` done, or reopen it.
-pub(super) fn toggle_done(state: &mut State, ix: NodeIx) -> Vec<Effect> {
-    if !writable(state) {
-        return vec![];
-    }
-    let node = state.plan.node(ix);
-    if !node.is_task() {
-        state.flash = Some(Flash {
-            text: S::NotATask.fill(state.lang, &[&node.id, &state.status.tallies[ix].total]),
-            error: true,
-        });
-        return vec![];
-    }
-    vec![Effect::Write {
-        change: Change::SetDone {
-            item: ix,
-            done: !state.status.items[ix].done,
-        },
-        undo: None,
-    }]
-}
-
 pub(super) fn parent(state: &mut State) -> Vec<Effect> {
     match state.plan.node(state.selected).parent {
         Some(p) if state.rows.contains(&p) => {
@@ -188,28 +146,4 @@ pub(super) fn parent(state: &mut State) -> Vec<Effect> {
         }
         _ => vec![],
     }
-}
-
-pub(super) fn open_editor(
-    state: &mut State,
-    item: NodeIx,
-    note_id: Option<i64>,
-    note: NewNote,
-) -> Vec<Effect> {
-    if !writable(state) {
-        return vec![];
-    }
-    // What was typed here and closed with Esc comes back, whichever key opens the editor.
-    if let Some(d) = state.kept.get(&item) {
-        let mut editor = State::editor(item, d.note_id, &d.note);
-        editor.kept_as = Some(d.key());
-        state.flash = Some(Flash {
-            text: S::TuiDraftReopened.get(state.lang).to_string(),
-            error: false,
-        });
-        state.mode = Mode::Editor(Box::new(editor));
-        return vec![];
-    }
-    state.mode = Mode::Editor(Box::new(State::editor(item, note_id, &note)));
-    vec![]
 }

@@ -7,13 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::layout::{MATRIX_CELL, MATRIX_MARK, MatrixCols};
 use super::theme::Theme;
 use crate::commands::{state_word, timing_words};
 use crate::i18n::{self, Lang, S};
 use crate::plan::AgencyIx;
 use crate::plan::accountability::{self as acc, AgencyState, ChecklistRow, Timing};
 use crate::text::{fit, sanitize, truncate, width};
+use crate::tui::layout::{MATRIX_CELL, MATRIX_MARK, MatrixCols};
 use crate::tui::state::{ListState, Matrix, State};
 
 fn row_rect(area: Rect, i: usize) -> Rect {

@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
 
 /// Where the detail of the selected item is drawn.
 fn area(s: &State) -> Rect {
-    let a = super::layout::areas(s.size);
+    let a = crate::tui::layout::areas(s.size);
     if s.zoom && !a.wide { a.body } else { a.detail }
 }
 

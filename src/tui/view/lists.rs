@@ -11,8 +11,8 @@ use crate::i18n::{self, Lang, S};
 use crate::plan::query::AgencyRow;
 use crate::plan::{Countdown, NodeIx};
 use crate::text::{fit, sanitize, width};
+use crate::tui::state::NEAR_DAYS;
 use crate::tui::state::{ListState, State};
-use crate::tui::update::NEAR_DAYS;
 
 fn row_rect(area: Rect, i: usize) -> Rect {
     Rect::new(area.x, area.y + i as u16, area.width, 1)

@@ -6,7 +6,8 @@ pub mod detail;
 pub mod editor;
 mod footer;
 mod header;
-pub mod layout;
+// Its home is `tui::layout` (the state uses it too); still reachable as `view::layout`.
+pub use super::layout;
 mod lists;
 mod plans;
 mod since;

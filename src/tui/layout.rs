@@ -1,4 +1,6 @@
-//! Where each region goes, shared by drawing and by `update` (page sizes, scrolling).
+//! Where each region goes, shared by drawing, by `update` (page sizes, scrolling) and by the
+//! state: plain geometry from the terminal's size, so the arrows run one way (state, update,
+//! keys and view all use it; it uses none of them).
 //!
 //! ```text
 //! ┌──────────────────────────────────────────────┐
@@ -16,10 +18,6 @@
 //! under 40×10 only a "too small" message is drawn.
 
 use ratatui::layout::Rect;
-
-use crate::i18n::Lang;
-use crate::text::width;
-use crate::tui::state::{Matrix, State};
 
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
@@ -82,13 +80,6 @@ pub fn areas((w, h): (u16, u16)) -> Areas {
     }
 }
 
-impl State {
-    /// Rows available to full-screen lists.
-    pub fn body_height(&self) -> usize {
-        usize::from(areas(self.size).body.height)
-    }
-}
-
 /// Width of one cell of the agency matrix.
 pub const MATRIX_CELL: usize = 10;
 /// Room kept at the right of the matrix for the count of columns hidden there ("12 ▸").
@@ -126,26 +117,6 @@ pub fn matrix_cols(w: usize, columns: usize, longest: usize) -> MatrixCols {
             .saturating_sub(MATRIX_MARK + visible * MATRIX_CELL)
             .clamp(1, want),
         visible,
-    }
-}
-
-impl Matrix {
-    /// The longest agency name of the rows, as the matrix prints them.
-    pub fn longest_name(&self, s: &State) -> usize {
-        self.rows
-            .iter()
-            .map(|(a, _)| width(s.plan.agencies.get(*a).short_name(s.lang == Lang::En)))
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// The matrix's columns on the current screen.
-    pub fn cols(&self, s: &State) -> MatrixCols {
-        matrix_cols(
-            usize::from(s.size.0),
-            self.columns.len(),
-            self.longest_name(s),
-        )
     }
 }
 

@@ -9,12 +9,16 @@ use ratatui_textarea::TextArea;
 
 use super::message::Undo;
 use crate::i18n::Lang;
-use crate::plan::accountability::{Cell, ChecklistRow, Column, Ledger};
-use crate::plan::query::AgencyRow;
+use crate::plan::accountability::Ledger;
 use crate::plan::{AgencyIx, NodeIx, Plan, Status};
 use crate::store::{Draft, DraftKey, NewNote, Note, PlanRow};
 
 pub use super::since::{DateInput, SinceData, SinceRow};
+pub use mode::{
+    DeadlineInput, Editor, Field, ListKind, ListState, Matrix, Mode, NEAR_DAYS, Remembered, Search,
+};
+
+mod mode;
 
 /// A line of feedback in the footer.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,246 +45,6 @@ pub struct Filter {
     pub duty: Vec<bool>,
     /// Shown: a duty, or an ancestor of one.
     pub shown: Vec<bool>,
-}
-
-/// A scrollable list with a selected row.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListState {
-    pub sel: usize,
-    pub offset: usize,
-    /// Only rows with every word of this, without diacritics (typed after `/`).
-    pub query: String,
-    /// Typing goes to the filter rather than to the list's keys.
-    pub typing: bool,
-}
-
-/// The full-screen lists, each remembered where it was left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    Overdue,
-    Agencies,
-    Parts,
-    Checklist,
-    Matrix,
-    /// What changed since a date (`w`).
-    Since,
-    /// The plans in the database (`P`).
-    Plans,
-}
-
-/// Where a list was left: its position and filter, and the row selected (an item or agency
-/// index, so the selection survives rows coming and going).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Remembered {
-    pub list: ListState,
-    pub key: Option<usize>,
-}
-
-impl ListState {
-    /// Move the selection by `delta` rows among `len`, scrolling a window of `height` rows.
-    pub fn step(&mut self, len: usize, delta: isize, height: usize) {
-        if len == 0 {
-            return;
-        }
-        self.sel = (self.sel as isize + delta).clamp(0, len as isize - 1) as usize;
-        if self.sel < self.offset {
-            self.offset = self.sel;
-        } else if self.sel >= self.offset + height {
-            self.offset = self.sel + 1 - height;
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub query: String,
-    /// Matches, best first: the words together as whole words, then each a whole word, then
-    /// the rest (a word that only starts another: "ngan" in "ngành").
-    pub hits: Vec<NodeIx>,
-    /// How many hits match every word as a whole word.
-    pub whole: usize,
-    /// Which match is selected.
-    pub at: usize,
-    /// Where we were, to go back on Esc.
-    pub origin: NodeIx,
-    pub origin_expanded: Vec<bool>,
-}
-
-/// Which part of the note editor has the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Text,
-    DocRef,
-    DocDate,
-}
-
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub item: NodeIx,
-    /// Recording this agency's part (its document) rather than writing a note.
-    pub agency: Option<AgencyIx>,
-    /// Editing this existing note, or writing a new one.
-    pub note_id: Option<i64>,
-    pub text: TextArea<'static>,
-    pub doc_ref: String,
-    pub doc_date: String,
-    pub field: Field,
-    /// Waiting for the store to confirm.
-    pub saving: bool,
-    pub error: Option<String>,
-    /// Changed since the draft was last kept.
-    pub dirty: bool,
-    /// Changed since it opened: Esc on an editor emptied by hand forgets its draft, while Esc
-    /// on one never typed in leaves any draft alone.
-    pub touched: bool,
-    /// Where to go back to when the editor closes (a list it was opened from).
-    pub back: Option<Box<Mode>>,
-    /// The draft this editor continues, when it was offered from an earlier session; None
-    /// for this session's draft of `item`.
-    pub kept_as: Option<DraftKey>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeadlineInput {
-    pub item: NodeIx,
-    pub input: String,
-    pub error: Option<String>,
-    /// `input` is still the deadline the prompt opened with: the first character typed
-    /// replaces it (a Backspace edits it instead).
-    pub fresh: bool,
-}
-
-#[derive(Debug, Clone)]
-pub enum Mode {
-    /// Browsing the tree.
-    Tree,
-    /// Moving through the selected item's notes.
-    Notes {
-        sel: usize,
-    },
-    /// "Delete note #id?" waiting for y/n.
-    ConfirmDelete {
-        id: i64,
-        sel: usize,
-    },
-    Overdue {
-        rows: Vec<NodeIx>,
-        list: ListState,
-    },
-    Agencies {
-        rows: Vec<AgencyRow>,
-        list: ListState,
-    },
-    Search(Search),
-    Editor(Box<Editor>),
-    Deadline(DeadlineInput),
-    Help {
-        scroll: u16,
-    },
-    /// The selected item's answerable agencies and their parts.
-    Parts {
-        agencies: Vec<AgencyIx>,
-        list: ListState,
-    },
-    /// The 30/06 checklist.
-    Checklist {
-        item: NodeIx,
-        rows: Vec<ChecklistRow>,
-        list: ListState,
-    },
-    /// Agencies × parts of the plan.
-    Matrix(Box<Matrix>),
-    /// What changed since a date, by item; `prompt` is the date being typed.
-    Since {
-        rows: Vec<SinceRow>,
-        list: ListState,
-        prompt: Option<DateInput>,
-    },
-    /// The plans stored in the database (rows of `State::plans`), newest import first.
-    Plans {
-        rows: Vec<usize>,
-        list: ListState,
-    },
-}
-
-impl Mode {
-    /// A mode where typed (and pasted) characters are text, not commands.
-    pub fn takes_text(&self) -> bool {
-        matches!(self, Mode::Editor(_) | Mode::Search(_) | Mode::Deadline(_))
-            || matches!(
-                self,
-                Mode::Since {
-                    prompt: Some(_),
-                    ..
-                }
-            )
-            || self.list().is_some_and(|l| l.typing)
-    }
-
-    pub fn list_kind(&self) -> Option<ListKind> {
-        Some(match self {
-            Mode::Overdue { .. } => ListKind::Overdue,
-            Mode::Agencies { .. } => ListKind::Agencies,
-            Mode::Parts { .. } => ListKind::Parts,
-            Mode::Checklist { .. } => ListKind::Checklist,
-            Mode::Matrix(_) => ListKind::Matrix,
-            Mode::Since { .. } => ListKind::Since,
-            Mode::Plans { .. } => ListKind::Plans,
-            _ => return None,
-        })
-    }
-
-    pub fn list(&self) -> Option<&ListState> {
-        match self {
-            Mode::Overdue { list, .. }
-            | Mode::Agencies { list, .. }
-            | Mode::Parts { list, .. }
-            | Mode::Checklist { list, .. }
-            | Mode::Since { list, .. }
-            | Mode::Plans { list, .. } => Some(list),
-            Mode::Matrix(m) => Some(&m.list),
-            _ => None,
-        }
-    }
-
-    pub fn list_mut(&mut self) -> Option<&mut ListState> {
-        match self {
-            Mode::Overdue { list, .. }
-            | Mode::Agencies { list, .. }
-            | Mode::Parts { list, .. }
-            | Mode::Checklist { list, .. }
-            | Mode::Since { list, .. }
-            | Mode::Plans { list, .. } => Some(list),
-            Mode::Matrix(m) => Some(&mut m.list),
-            _ => None,
-        }
-    }
-
-    /// The key of each row of a list: the item (overdue) or the agency (the others).
-    pub fn row_keys(&self) -> Vec<usize> {
-        match self {
-            Mode::Overdue { rows, .. } => rows.clone(),
-            Mode::Agencies { rows, .. } => rows.iter().map(|r| r.agency).collect(),
-            Mode::Parts { agencies, .. } => agencies.clone(),
-            Mode::Checklist { rows, .. } => rows.iter().map(|r| r.agency).collect(),
-            Mode::Matrix(m) => m.rows.iter().map(|r| r.0).collect(),
-            Mode::Since { rows, .. } => rows.iter().map(|r| r.key).collect(),
-            Mode::Plans { rows, .. } => rows.clone(),
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// The accountability matrix: one row per agency, one column per part of the plan.
-#[derive(Debug, Clone)]
-pub struct Matrix {
-    pub by_section: bool,
-    pub columns: Vec<Column>,
-    pub rows: Vec<(AgencyIx, Vec<Cell>)>,
-    pub list: ListState,
-    /// The highlighted column and the first one on screen.
-    pub col: usize,
-    pub col_offset: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -467,7 +231,34 @@ impl State {
 
     /// Height of the tree pane in rows, from the current layout.
     pub fn tree_height(&self) -> usize {
-        usize::from(super::view::layout::areas(self.size).tree.height).max(1)
+        usize::from(super::layout::areas(self.size).tree.height).max(1)
+    }
+
+    /// Rows available to full-screen lists.
+    pub fn body_height(&self) -> usize {
+        usize::from(super::layout::areas(self.size).body.height)
+    }
+
+    /// What lateness depends on, for the cache that works it out once per change.
+    fn late_inputs(&self) -> super::late::Inputs<'_> {
+        super::late::Inputs {
+            plan: &self.plan,
+            status: &self.status,
+            ledger: &self.ledger,
+            agency: self.filter.as_ref().map(|f| f.agency),
+            today: self.today,
+        }
+    }
+
+    /// Task `ix` shows as late (with an agency filter, that agency's own part: one definition
+    /// for every view, [`crate::plan::due`]); a branch, when a task below it does.
+    pub fn shows_late(&self, ix: NodeIx) -> bool {
+        self.late.shows_late(self.late_inputs(), ix)
+    }
+
+    /// Unfinished tasks past their deadline, for the footer.
+    pub fn overdue_count(&self) -> usize {
+        self.late.overdue_count(self.late_inputs())
     }
 
     /// Scroll so the selection stays on screen with a small margin. When it has to scroll it
