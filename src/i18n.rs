@@ -5,7 +5,7 @@
 
 mod errors;
 
-pub use errors::Localized;
+pub use errors::{Localized, io_error};
 pub use office::{O, place_date};
 
 use chrono::NaiveDate;
@@ -175,6 +175,7 @@ strings! {
     TuiEmptyNote = "Ghi chú trống: hãy ghi việc đã làm", "The note is empty: write what was done";
     TuiSaving = "Đang lưu…", "Saving…";
     TuiOverdueTitle = "Quá hạn và sắp đến hạn ({} ngày tới)", "Overdue and due within {} days";
+    TuiOverdueTitleShort = "Quá hạn và sắp đến hạn", "Overdue and due soon";
     TuiAgenciesTitle = "Cơ quan", "Agencies";
     TuiHelpTitle = "Phím tắt", "Keys";
     TuiGroupOf = "nhóm {} cơ quan", "group of {}";

@@ -82,3 +82,21 @@ fn changes_since_a_day_are_grouped_by_item_in_document_order() {
     let err = db.fails(&["changes", "--since", "31/02/2023"], 2);
     assert!(err.contains("31/02/2023"), "{err}");
 }
+
+#[test]
+fn the_first_import_is_said_in_the_language_of_the_output() {
+    let db = Db::new();
+    db.ok(&["status"]);
+    let since = today().format("%d/%m/%Y").to_string();
+    let vi = db.ok(&["changes", "--since", &since]);
+    assert!(vi.contains("nhập kế hoạch (154 mục, 72 cơ quan)"), "{vi}");
+    assert!(
+        !vi.contains("items"),
+        "an English word on a Vietnamese page:\n{vi}"
+    );
+    let en = db.ok(&["--lang", "en", "changes", "--since", &since]);
+    assert!(
+        en.contains("imported the plan (154 items, 72 agencies)"),
+        "{en}"
+    );
+}

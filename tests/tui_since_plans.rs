@@ -328,10 +328,22 @@ fn p_with_one_plan_says_there_is_only_one() {
     send(&mut s, &mut r, [Msg::ShowPlans]);
     assert!(matches!(s.mode, Mode::Tree));
     let flash = s.flash.clone().unwrap().text;
-    assert!(
-        flash.contains("chỉ có một kế hoạch (lang-son-2023)"),
-        "{flash}"
-    );
+    assert!(flash.contains("Chỉ có kế hoạch lang-son-2023"), "{flash}");
+}
+
+#[test]
+fn the_only_one_plan_message_is_whole_at_80_and_60_columns() {
+    for (lang, w, h) in [(Lang::Vi, 80, 24), (Lang::Vi, 60, 20), (Lang::En, 60, 20)] {
+        let (mut s, mut r) = start(week_store(), lang, today());
+        send(&mut s, &mut r, [Msg::ShowPlans]);
+        let screen = screen(&mut s, w, h);
+        let message = screen.lines().rev().nth(1).unwrap().trim_matches('"');
+        // The message says where another plan comes from; cut, it ends mid-sentence.
+        assert!(
+            message.trim_end().ends_with("`kehoach import`"),
+            "{lang:?} {w}x{h}:\n{screen}"
+        );
+    }
 }
 
 fn two_plans() -> Store {
@@ -395,6 +407,17 @@ fn since_view_80x24_60x20_40x10_120x40() {
     let (mut s, mut r) = start(week_store(), Lang::En, today());
     send(&mut s, &mut r, [Msg::ShowSince]);
     assert_snapshot!("since_english_80x24", screen(&mut s, 80, 24));
+}
+
+#[test]
+fn the_since_titles_counts_are_whole_at_40_columns() {
+    for (lang, end) in [(Lang::Vi, "ở 2 mục"), (Lang::En, "2 items")] {
+        let (mut s, mut r) = start(week_store(), lang, today());
+        send(&mut s, &mut r, [Msg::ShowSince]);
+        let out = screen(&mut s, 40, 10);
+        let title = out.lines().nth(3).unwrap().trim_matches('"').trim_end();
+        assert!(title.ends_with(end), "{lang:?}: {title:?}\n{out}");
+    }
 }
 
 /// The header before 30/06, after it was met and after it was missed, at every size: both

@@ -256,3 +256,25 @@ fn tree_rows_count_evidence_notes() {
         "{out}"
     );
 }
+
+#[test]
+fn the_overdue_lists_count_is_whole_at_every_size() {
+    for size in SIZES {
+        let (mut s, mut r) = at(TASK, size);
+        send(&mut s, &mut r, [Msg::ShowOverdue]);
+        let Mode::Overdue { rows, .. } = &s.mode else {
+            panic!("not the overdue list")
+        };
+        let count = format!("— {}", rows.len());
+        let out = draw(&s);
+        // The title's line: the count ends it, never cut to fewer digits ("— 9" for 95).
+        let title = out
+            .lines()
+            .find(|l| l.contains("Quá hạn"))
+            .unwrap_or_else(|| panic!("no title:\n{out}"));
+        assert!(
+            title.trim_matches('"').trim_end().ends_with(&count),
+            "{size:?}: {title:?} should end with {count:?}"
+        );
+    }
+}

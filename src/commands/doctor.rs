@@ -91,10 +91,14 @@ fn report(c: &Checkup, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
         Integrity::NotChecked(e) => S::DoctorIntegrityUnknown.fill(lang, &[&sanitize(e, false)]),
     };
     writeln!(out, "{integrity}").or_fail()?;
+    // Another program's file: kehoach refuses to open it, so it promises no upgrade or WAL.
+    let foreign = c.is_kehoach == Some(false);
     if let Some(v) = c.schema_version {
         let latest = schema::latest();
         let mut line = S::DoctorSchema.fill(lang, &[&v, &latest]);
-        if v < latest {
+        if foreign {
+            // Nothing to add: the line after says it is not kehoach's.
+        } else if v < latest {
             line.push_str(S::DoctorSchemaOld.get(lang));
         } else if v > latest {
             line.push_str(S::DoctorSchemaNew.get(lang));
@@ -104,6 +108,8 @@ fn report(c: &Checkup, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some(mode) = &c.journal_mode {
         let journal = if mode == "wal" {
             "WAL".to_string()
+        } else if foreign {
+            mode.clone()
         } else {
             S::DoctorNotWal.fill(lang, &[mode])
         };

@@ -85,8 +85,16 @@ pub fn run(
     match file {
         None => out.write_all(&buf).or_fail(),
         Some(path) => {
-            write_atomically(path, &buf)
-                .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;
+            write_atomically(path, &buf).map_err(|e| {
+                Failure::new(
+                    exit::FAILED,
+                    format!(
+                        "{}: {}",
+                        path.display(),
+                        crate::i18n::io_error(ctx.lang, &e)
+                    ),
+                )
+            })?;
             writeln!(
                 out,
                 "{}",

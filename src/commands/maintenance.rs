@@ -64,16 +64,17 @@ fn backup_failure(e: BackupError, lang: Lang) -> Failure {
 }
 
 pub fn import(g: &Global, file: &Path, out: &mut dyn Write) -> Result<(), Failure> {
-    let json = std::fs::read(file)
-        .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", file.display())))?;
+    let json = std::fs::read(file).map_err(|e| {
+        Failure::new(
+            exit::BAD_INPUT,
+            format!("{}: {}", file.display(), crate::i18n::io_error(g.lang, &e)),
+        )
+    })?;
     let json = String::from_utf8(json).map_err(|e| {
         Failure::new(
             exit::BAD_INPUT,
-            format!(
-                "{}: not UTF-8 text (byte {})",
-                file.display(),
-                e.utf8_error().valid_up_to()
-            ),
+            crate::i18n::transcribe::S::TrNotText
+                .fill(g.lang, &[&file.display(), &e.utf8_error().valid_up_to()]),
         )
     })?;
     // Windows editors often start a UTF-8 file with a byte-order mark; it is not part of

@@ -48,8 +48,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
         .map(str::to_ascii_lowercase);
     let bytes = match ext.as_deref() {
         Some("docx") => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", path.display())))?;
+            let bytes = std::fs::read(path).map_err(|e| unreadable(lang, path, &e))?;
             return transcribe::docx::text(&bytes).map_err(|e| {
                 Failure::new(
                     exit::BAD_INPUT,
@@ -85,8 +84,7 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
             }
             o.stdout
         }
-        _ => std::fs::read(path)
-            .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", path.display())))?,
+        _ => std::fs::read(path).map_err(|e| unreadable(lang, path, &e))?,
     };
     String::from_utf8(bytes).map_err(|e| {
         Failure::new(
@@ -94,6 +92,13 @@ fn read_text(path: &Path, lang: Lang) -> Result<String, Failure> {
             S::TrNotText.fill(lang, &[&path.display(), &e.utf8_error().valid_up_to()]),
         )
     })
+}
+
+fn unreadable(lang: Lang, path: &Path, e: &std::io::Error) -> Failure {
+    Failure::new(
+        exit::BAD_INPUT,
+        format!("{}: {}", path.display(), crate::i18n::io_error(lang, e)),
+    )
 }
 
 /// The registry file: a plan file's `agencies`, or an array of agencies.
@@ -104,8 +109,7 @@ fn registry(path: Option<&Path>, lang: Lang) -> Result<Vec<AgencyFile>, Failure>
             "data/plan.json".into(),
         ),
         Some(p) => (
-            std::fs::read_to_string(p)
-                .map_err(|e| Failure::new(exit::BAD_INPUT, format!("{}: {e}", p.display())))?,
+            std::fs::read_to_string(p).map_err(|e| unreadable(lang, p, &e))?,
             p.display().to_string(),
         ),
     };
@@ -200,8 +204,12 @@ pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(),
     );
     let json = plan_json(&t, lang)?;
     if let Some(path) = &args.out {
-        super::export::write_atomically(path, json.as_bytes())
-            .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;
+        super::export::write_atomically(path, json.as_bytes()).map_err(|e| {
+            Failure::new(
+                exit::FAILED,
+                format!("{}: {}", path.display(), crate::i18n::io_error(lang, &e)),
+            )
+        })?;
     }
     match args.format {
         ReviewFormat::Json => {

@@ -19,6 +19,8 @@ strings! {
     Agency = "phần của {}: {}", "{}'s part: {}";
     Undo = "hoàn tác ({})", "undid ({})";
     Import = "nhập kế hoạch ({})", "imported the plan ({})";
+    ImportCounts = "{} mục, {} cơ quan", "{} items, {} agencies";
+    RegistryCarried = "{} thay đổi mang sang", "{} edits carried over";
     Registry = "sửa danh sách cơ quan: {}", "edited the agency list: {}";
 }
 
@@ -78,7 +80,15 @@ fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
             };
             S::Agency.fill(lang, &[&name, &state])
         }
-        (Some("import"), None, _) => S::Import.fill(lang, &[&after]),
+        (Some("import"), None, _) => S::Import.fill(lang, &[&import_counts(lang, after)]),
+        (Some("registry"), Some("carried"), None) => {
+            // Stored as "4 edits" (store/import.rs).
+            let what = match after.strip_suffix(" edits") {
+                Some(n) if n.parse::<usize>().is_ok() => S::RegistryCarried.fill(lang, &[&n]),
+                _ => after.to_string(),
+            };
+            S::Registry.fill(lang, &[&what])
+        }
         (Some("registry"), Some(_), None) => S::Registry.fill(lang, &[&after]),
         _ => {
             // An action this build does not know (a newer kehoach wrote it): as stored.
@@ -88,6 +98,20 @@ fn plain(lang: Lang, plan: &Plan, action: &str, row: &AuditRow) -> String {
                 (b, a) => format!("{action}: {b} → {a}"),
             }
         }
+    }
+}
+
+/// An import's summary, stored in English as "154 items, 72 agencies" (store/import.rs), in
+/// `lang`; anything else as stored.
+fn import_counts(lang: Lang, stored: &str) -> String {
+    let counts = stored.split_once(", ").and_then(|(items, agencies)| {
+        let items = items.strip_suffix(" items")?.parse::<usize>().ok()?;
+        let agencies = agencies.strip_suffix(" agencies")?.parse::<usize>().ok()?;
+        Some((items, agencies))
+    });
+    match counts {
+        Some((items, agencies)) => S::ImportCounts.fill(lang, &[&items, &agencies]),
+        None => stored.to_string(),
     }
 }
 

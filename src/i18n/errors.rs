@@ -5,6 +5,23 @@ use super::Lang;
 use crate::plan::PlanError;
 use crate::store::{BackupError, NotKehoach, NoteError, StoreError};
 
+/// Why a file could not be read or written, in `lang`: the usual reasons in words, any other
+/// as the system says it.
+pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không có tệp hay thư mục này",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::IsADirectory => "là một thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Vi => vi.to_string(),
+        Lang::En => e.to_string(),
+    }
+}
+
 /// An error that can explain itself in Vietnamese or English.
 pub trait Localized: std::fmt::Display {
     fn vi(&self) -> String;
@@ -149,8 +166,9 @@ impl Localized for BackupError {
                 path.display()
             ),
             BackupError::Unreadable { path, source } => format!(
-                "không đọc được {}: {source}; chưa có gì thay đổi: hãy kiểm tra tên tệp và quyền truy cập",
-                path.display()
+                "không đọc được {}: {}; chưa có gì thay đổi: hãy kiểm tra tên tệp và quyền truy cập",
+                path.display(),
+                io_error(Lang::Vi, source)
             ),
             BackupError::NotKehoach { path, why } => format!(
                 "{} không phải cơ sở dữ liệu kehoach ({}); chưa có gì thay đổi: hãy chọn bản sao tạo bằng `kehoach backup`",

@@ -7,6 +7,7 @@ strings! {
     enum M;
     // Since the last meeting (w).
     SinceTitle = "Thay đổi từ {} — {} thay đổi ở {} mục", "Changes since {} — {} change(s) in {} item(s)";
+    SinceTitleShort = "Từ {}: {} thay đổi ở {} mục", "Since {}: {} changes, {} items";
     SincePrompt = "Thay đổi từ ngày (dd/mm/yyyy): ", "Changes since (dd/mm/yyyy): ";
     SinceEmpty = "Hãy ghi một ngày dd/mm/yyyy, ví dụ {}", "Type a day as dd/mm/yyyy, e.g. {}";
     SinceFuture = "{} chưa tới (hôm nay là {}): hãy chọn một ngày đã qua", "{} is still ahead (today is {}): choose a day that has passed";
@@ -21,7 +22,7 @@ strings! {
     // The plans (P).
     PlansTitle = "Kế hoạch trong cơ sở dữ liệu: {} (* là kế hoạch mặc định)", "Plans in the database: {} (* is the default)";
     PlanShown = "đang xem", "on screen";
-    OnlyOnePlan = "Cơ sở dữ liệu chỉ có một kế hoạch ({}); kế hoạch khác được thêm bằng `kehoach import`", "The database holds only one plan ({}); add another with `kehoach import`";
+    OnlyOnePlan = "Chỉ có kế hoạch {}; thêm bằng `kehoach import`", "Only plan {}; add another with `kehoach import`";
     PlanNowShown = "Đang xem kế hoạch {} (năm {})", "Now showing plan {} ({})";
     PlanAlreadyShown = "Kế hoạch {} đang được xem", "Plan {} is already on screen";
     KeysPlans = "↑↓ chọn · Enter xem kế hoạch này · / lọc · Esc quay lại · q thoát", "↑↓ select · Enter show this plan · / filter · Esc back · q quit";

@@ -45,6 +45,22 @@ pub fn pasted_text(event: &Event) -> Option<String> {
     }
 }
 
+/// Whether `event` is a key that would be a character of text (a letter, a digit, Space):
+/// where keys are commands, the start of what may be a paste the terminal did not bracket.
+pub fn starts_text(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.kind == KeyEventKind::Press
+        && matches!(k.code, KeyCode::Char(_))
+        && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
+}
+
+/// Whether the text of keys read together is a paste rather than commands typed quickly:
+/// Vietnamese letters (no key of the tree or a list is one), or words with spaces between
+/// them. A fast typist's `jj` or `xj` over a slow link is neither and still runs.
+pub fn looks_pasted(text: &str) -> bool {
+    let n = text.chars().count();
+    n >= 2 && (!text.is_ascii() || (n >= 4 && text.trim().chars().any(char::is_whitespace)))
+}
+
 /// [`map`] for a key that came in a burst with others (`burst`): a paste the terminal did not
 /// bracket. Its line breaks in a note's text are new lines, never Enter saving the note
 /// halfway through the paste (and the rest running as commands). Tab still moves to the

@@ -110,9 +110,35 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                 let mut first = true;
                 // A burst's plain text in a note, inserted at once (see keys::burst_char).
                 let mut typed = String::new();
+                // Keys of a burst read ahead to see whether it is a paste, not yet run.
+                let mut ahead: VecDeque<event::Event> = VecDeque::new();
                 loop {
-                    match event::read() {
+                    match ahead.pop_front().map_or_else(event::read, Ok) {
                         Ok(mut ev) => {
+                            // A burst of text where keys are commands (the tree, a list) is
+                            // a paste the terminal did not bracket: ignored as a bracketed
+                            // one is there, never run key by key (its spaces marking the
+                            // selected task done, its letters opening lists).
+                            if first && !state.mode.takes_text() && keys::starts_text(&ev) {
+                                ahead.extend(read_burst());
+                                if burst_is_paste(&state, std::iter::once(&ev).chain(&ahead)) {
+                                    let text: String = std::iter::once(&ev)
+                                        .chain(&ahead)
+                                        .filter_map(keys::pasted_text)
+                                        .collect();
+                                    for resize in ahead
+                                        .drain(..)
+                                        .filter(|e| matches!(e, event::Event::Resize(..)))
+                                    {
+                                        if let Some(msg) = keys::map(&state, &resize) {
+                                            dispatch(&mut state, &mut runner, msg);
+                                        }
+                                    }
+                                    dispatch(&mut state, &mut runner, Msg::Paste(text));
+                                    needs_draw = true;
+                                    break;
+                                }
+                            }
                             if let Some(plain) = keys::split_escape(&ev) {
                                 insert_typed(&mut state, &mut runner, &mut typed);
                                 dispatch(&mut state, &mut runner, Msg::Back);
@@ -122,7 +148,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             // Keys read together with others — some already read in this
                             // wake-up, or more arriving within BURST_GAP — are a burst: a
                             // person's Enter comes alone, a paste's line breaks do not.
-                            let more = pending();
+                            let more = !ahead.is_empty() || pending();
                             let burst = !first || more;
                             first = false;
                             let accepted = state.accepted.count;
@@ -137,7 +163,7 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                                 needs_draw = true;
                             }
                             if state.accepted.count != accepted && more {
-                                let rest = paste_rest(&mut state, &mut runner);
+                                let rest = paste_rest(&mut state, &mut runner, &mut ahead);
                                 dispatch(&mut state, &mut runner, Msg::PasteRest(rest));
                                 // paste_rest took every key that was waiting.
                                 break;
@@ -204,6 +230,42 @@ fn pending() -> bool {
     matches!(event::poll(BURST_GAP), Ok(true))
 }
 
+/// Whether a burst is text (see [`keys::looks_pasted`]) rather than keys: run on a copy of
+/// `state`, the keys before any of them opens an input (search, a note) are text, or more
+/// than one key ran as a command before one did. `/giai ngan` or `n` and a note typed
+/// quickly open the input and type into it; `Đã ban hành` on the tree is a paste, and so is
+/// `sent the plan` (s opens a list, n an editor there, the rest would be its text).
+fn burst_is_paste<'a>(state: &State, events: impl Iterator<Item = &'a event::Event>) -> bool {
+    let mut copy = state.clone();
+    let mut commands = String::new();
+    let mut all = String::new();
+    for ev in events {
+        let text: String = keys::pasted_text(ev).unwrap_or_default();
+        all.push_str(&text);
+        if copy.mode.takes_text() {
+            continue;
+        }
+        commands.push_str(&text);
+        if let Some(msg) = keys::map(&copy, ev) {
+            // Only the mode matters here: the effects (writes) are never run.
+            let _ = update(&mut copy, msg);
+        }
+    }
+    keys::looks_pasted(&commands) || (commands.chars().count() > 1 && keys::looks_pasted(&all))
+}
+
+/// Every event waiting now or arriving within [`BURST_GAP`] of the last.
+fn read_burst() -> Vec<event::Event> {
+    let mut burst = Vec::new();
+    while pending() {
+        match event::read() {
+            Ok(ev) => burst.push(ev),
+            Err(_) => break,
+        }
+    }
+    burst
+}
+
 /// Insert the text of a burst's keys held back so far, as one piece (a [`Msg::Paste`]).
 fn insert_typed(state: &mut State, runner: &mut effects::Runner, typed: &mut String) {
     if !typed.is_empty() {
@@ -214,10 +276,14 @@ fn insert_typed(state: &mut State, runner: &mut effects::Runner, typed: &mut Str
 /// Enter just saved an editor and more keys were already waiting: a person reads the screen
 /// before typing on, so these came in the same burst as the Enter — the rest of a paste that
 /// arrived as keys. Take every event already waiting as text (a resize still resizes).
-fn paste_rest(state: &mut State, runner: &mut effects::Runner) -> String {
+fn paste_rest(
+    state: &mut State,
+    runner: &mut effects::Runner,
+    ahead: &mut VecDeque<event::Event>,
+) -> String {
     let mut rest = String::new();
-    while pending() {
-        match event::read() {
+    while !ahead.is_empty() || pending() {
+        match ahead.pop_front().map_or_else(event::read, Ok) {
             Ok(ev @ event::Event::Resize(..)) => {
                 if let Some(msg) = keys::map(state, &ev) {
                     dispatch(state, runner, msg);

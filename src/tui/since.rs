@@ -59,6 +59,9 @@ pub struct SinceRow {
 pub struct DateInput {
     pub input: String,
     pub error: Option<String>,
+    /// `input` is still the day the prompt opened with: the first character typed replaces
+    /// it (a Backspace edits it instead).
+    pub fresh: bool,
 }
 
 /// Group `rows` (oldest first, as the store gives them) by item, newest first.

@@ -82,8 +82,16 @@ pub fn check(cmd: &Command, lang: Lang) -> Result<(), Failure> {
 
 /// Write the bytes atomically and say so.
 fn save(ctx: &Ctx, path: &Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), Failure> {
-    write_atomically(path, bytes)
-        .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;
+    write_atomically(path, bytes).map_err(|e| {
+        Failure::new(
+            exit::FAILED,
+            format!(
+                "{}: {}",
+                path.display(),
+                crate::i18n::io_error(ctx.lang, &e)
+            ),
+        )
+    })?;
     writeln!(
         out,
         "{}",
@@ -175,14 +183,26 @@ pub fn report_docx(
         let doc = reminder::reminder(ctx, &letter, &late, None);
         return save_doc(ctx, &doc, file.ok_or_else(need_out)?, out);
     };
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Failure::new(
+            exit::FAILED,
+            format!("{}: {}", dir.display(), crate::i18n::io_error(ctx.lang, &e)),
+        )
+    })?;
     for (a, _) in &late {
         let doc = reminder::reminder(ctx, &letter, &late, Some(*a));
         let path = dir.join(format!("{}.docx", ctx.plan.agencies.get(*a).id));
         let bytes = docx::write(&doc).map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-        write_atomically(&path, &bytes)
-            .map_err(|e| Failure::new(exit::FAILED, format!("{}: {e}", path.display())))?;
+        write_atomically(&path, &bytes).map_err(|e| {
+            Failure::new(
+                exit::FAILED,
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    crate::i18n::io_error(ctx.lang, &e)
+                ),
+            )
+        })?;
     }
     writeln!(
         out,

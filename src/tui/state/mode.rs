@@ -115,6 +115,9 @@ pub struct DeadlineInput {
     pub item: NodeIx,
     pub input: String,
     pub error: Option<String>,
+    /// `input` is still the deadline the prompt opened with: the first character typed
+    /// replaces it (a Backspace edits it instead).
+    pub fresh: bool,
 }
 
 #[derive(Debug, Clone)]

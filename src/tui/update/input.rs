@@ -101,14 +101,21 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
     };
     match msg {
         Msg::InputChar(c) => {
+            if std::mem::take(&mut d.fresh) {
+                d.input.clear();
+            }
             d.input.push(c);
             d.error = None;
         }
         Msg::Paste(p) => {
+            if std::mem::take(&mut d.fresh) {
+                d.input.clear();
+            }
             d.input.push_str(pasted(&p, false).trim());
             d.error = None;
         }
         Msg::InputBackspace => {
+            d.fresh = false;
             d.input.pop();
             d.error = None;
         }

@@ -38,7 +38,11 @@ pub(super) fn since_list(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::SinceDate => {
             let input = state.since.day.map(i18n::date).unwrap_or_default();
             if let Mode::Since { prompt, .. } = &mut state.mode {
-                *prompt = Some(DateInput { input, error: None });
+                *prompt = Some(DateInput {
+                    fresh: !input.is_empty(),
+                    input,
+                    error: None,
+                });
             }
             state.flash = None;
             vec![]
@@ -103,9 +107,20 @@ pub(super) fn since_prompt(state: &mut State, msg: Msg) -> Vec<Effect> {
         return vec![];
     };
     match msg {
-        Msg::InputChar(c) => p.input.push(c),
-        Msg::Paste(text) => p.input.push_str(pasted(&text, false).trim()),
+        Msg::InputChar(c) => {
+            if std::mem::take(&mut p.fresh) {
+                p.input.clear();
+            }
+            p.input.push(c);
+        }
+        Msg::Paste(text) => {
+            if std::mem::take(&mut p.fresh) {
+                p.input.clear();
+            }
+            p.input.push_str(pasted(&text, false).trim());
+        }
         Msg::InputBackspace => {
+            p.fresh = false;
             p.input.pop();
         }
         Msg::Back => {

@@ -67,6 +67,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
                 .unwrap_or_default();
             state.mode = Mode::Deadline(DeadlineInput {
                 item: sel,
+                fresh: !input.is_empty(),
                 input,
                 error: None,
             });

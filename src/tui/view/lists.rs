@@ -28,11 +28,17 @@ pub fn overdue(
 ) {
     let lang = s.lang;
     let w = usize::from(area.width);
+    // Narrow, the title gives up its window of days rather than have the count cut.
     let title = format!(
         "{} — {}",
         S::TuiOverdueTitle.fill(lang, &[&NEAR_DAYS]),
         rows.len()
     );
+    let title = if width(&title) <= w {
+        title
+    } else {
+        format!("{} — {}", S::TuiOverdueTitleShort.get(lang), rows.len())
+    };
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(title, t.bold()))),
         row_rect(area, 0),

@@ -38,7 +38,14 @@ pub fn draw(
     let data = &s.since;
     let day = data.day.map(i18n::date).unwrap_or_default();
     let changes: usize = data.groups.iter().map(|g| g.changes.len()).sum();
-    let title = M::SinceTitle.fill(lang, &[&day, &changes, &data.groups.len()]);
+    let counts: [&dyn std::fmt::Display; 3] = [&day, &changes, &data.groups.len()];
+    let title = M::SinceTitle.fill(lang, &counts);
+    // Narrow, a shorter title rather than its counts cut.
+    let title = if crate::text::width(&title) <= w {
+        title
+    } else {
+        M::SinceTitleShort.fill(lang, &counts)
+    };
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(
             fit(&title, w).trim_end().to_string(),
