@@ -121,7 +121,10 @@ pub fn run(g: &Global) -> Result<(), Failure> {
                             // selected task done, its letters opening lists).
                             if first && !state.mode.takes_text() && keys::starts_text(&ev) {
                                 ahead.extend(read_burst());
-                                if burst_is_paste(&state, std::iter::once(&ev).chain(&ahead)) {
+                                // A key alone is never a paste: no copy of the state for it.
+                                if !ahead.is_empty()
+                                    && burst_is_paste(&state, std::iter::once(&ev).chain(&ahead))
+                                {
                                     let text: String = std::iter::once(&ev)
                                         .chain(&ahead)
                                         .filter_map(keys::pasted_text)
