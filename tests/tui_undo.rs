@@ -409,3 +409,35 @@ fn a_note_whose_number_was_taken_meanwhile_comes_back_under_a_new_one() {
     send(&mut s, &mut r, [Msg::Undo]);
     assert_eq!(texts(&r), [(1, "Của Hùng".to_string())]);
 }
+
+#[test]
+fn a_message_gives_the_footer_back_after_a_while_but_an_error_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let (mut s, mut r) = start(seeded_file(&db), Lang::Vi, today());
+    let t = ix(&s, "IV.2.a");
+    s.reveal(t);
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(1))]);
+    send(&mut s, &mut r, [Msg::ToggleDone]);
+    assert_eq!(footer(&s), "Đã lưu: IV.2.a đã xong");
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(2))]);
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(11))]);
+    assert_eq!(
+        footer(&s),
+        "Đã lưu: IV.2.a đã xong",
+        "still within its time"
+    );
+    // Ten seconds after it showed, the footer says again where the selection is.
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(12))]);
+    assert!(s.flash.is_none(), "{:?}", s.flash);
+    // A refusal is an error: it stays until something replaces it.
+    let mut hung = kehoach::store::Store::open(&db).unwrap();
+    hung.set_done(s.plan.id(), "IV.2.a", false, &actor("hung"))
+        .unwrap();
+    send(&mut s, &mut r, [Msg::Undo]);
+    let refused = flash_now(&s);
+    assert!(refused.error, "{refused:?}");
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(13))]);
+    send(&mut s, &mut r, [Msg::Clock(Duration::from_secs(90))]);
+    assert_eq!(flash_now(&s), refused);
+}

@@ -35,6 +35,9 @@ pub struct Hold {
     pub clock: std::time::Duration,
     pub until: Option<std::time::Duration>,
     pub news: Option<Flash>,
+    /// The message on the footer and since when (on the view's clock): a message that is not
+    /// an error gives the line back to where the selection is after a while.
+    pub seen: Option<(Flash, std::time::Duration)>,
 }
 
 /// The tree limited to one agency's duties.

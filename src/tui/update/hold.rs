@@ -37,11 +37,26 @@ pub(super) fn urgent(state: &mut State, flash: Flash) {
     state.flash = Some(flash);
 }
 
-/// Time passed: once the hold is over, the news that waited shows.
+/// How long a message that is not an error stays before the footer shows again where the
+/// selection is and how the plan stands. Errors stay until something replaces them.
+pub const SHOWN: Duration = Duration::from_secs(10);
+
+/// Time passed: once the hold is over, the news that waited shows; a message that has said
+/// its piece for [`SHOWN`] goes.
 pub(super) fn clock(state: &mut State, now: Duration) {
     state.hold.clock = now;
     if !holding(state) {
         release(state);
+    }
+    match (&state.flash, &state.hold.seen) {
+        (None, _) => state.hold.seen = None,
+        (Some(f), Some((seen, since))) if f == seen => {
+            if !f.error && !holding(state) && now.saturating_sub(*since) >= SHOWN {
+                state.flash = None;
+                state.hold.seen = None;
+            }
+        }
+        (Some(f), _) => state.hold.seen = Some((f.clone(), now)),
     }
 }
 
