@@ -58,3 +58,46 @@ fn typing_a_deadline_replaces_the_items_own_deadline_and_backspace_edits_it() {
     send(&mut s, &mut r, chars("4"));
     assert_eq!(input(&s), "15/12/2024");
 }
+
+/// The screen at `w`×`h` as rows of text.
+fn screen(state: &mut kehoach::tui::State, w: u16, h: u16) -> Vec<String> {
+    use ratatui::{Terminal, backend::TestBackend};
+    state.size = (w, h);
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| kehoach::tui::view::view(f, state)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_wrong_day_is_quoted_short_so_the_advice_fits_80_columns() {
+    let typed = "ngày ba mươi tháng mười một năm nay";
+    for (open, lang, advice) in [
+        (vec![Msg::EditDeadline], Lang::Vi, "hoặc dd/mm/yyyy"),
+        (vec![Msg::EditDeadline], Lang::En, "or dd/mm/yyyy"),
+        (vec![Msg::ShowSince, Msg::SinceDate], Lang::Vi, "dd/mm/yyyy"),
+    ] {
+        let (mut s, mut r) = start(seeded_memory(), lang, day(2023, 11, 20));
+        let item = ix(&s, "IV.2.a");
+        s.reveal(item);
+        send(&mut s, &mut r, open);
+        send(&mut s, &mut r, chars(typed));
+        send(&mut s, &mut r, [Msg::Submit]);
+        let rows = screen(&mut s, 80, 24);
+        let said = rows
+            .iter()
+            .find(|r| r.contains('…') && r.contains("dd/mm"))
+            .unwrap_or_else(|| panic!("no whole error on screen:\n{}", rows.join("\n")));
+        assert!(said.contains(advice), "{said}");
+        assert!(
+            said.contains("\"ngày ba mươi th"),
+            "the typed text, cut: {said}"
+        );
+    }
+}

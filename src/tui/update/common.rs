@@ -9,6 +9,12 @@ use crate::text::clean_input;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{Flash, Mode, State};
 
+/// What the user typed, as an error quotes it: cut to 16 columns so the advice after it
+/// ("hãy ghi … dd/mm/yyyy") still fits the footer at 80 columns.
+pub(super) fn as_typed(text: &str) -> String {
+    crate::text::truncate(text.trim(), 16).into_owned()
+}
+
 /// Rows a full-screen list shows (one header row).
 pub(super) fn list_height(state: &State) -> usize {
     state.body_height().saturating_sub(1).max(1)

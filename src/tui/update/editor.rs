@@ -210,7 +210,7 @@ pub(super) fn submit_note(state: &mut State) -> Vec<Effect> {
         d => match parse_date(d) {
             Some(x) => Some(x),
             None => {
-                e.error = Some(S::BadDate.fill(lang, &[&d]));
+                e.error = Some(S::BadDate.fill(lang, &[&super::common::as_typed(d)]));
                 e.field = Field::DocDate;
                 return vec![];
             }

@@ -128,7 +128,8 @@ pub(super) fn deadline(state: &mut State, msg: Msg) -> Vec<Effect> {
                 match parse_date(&text) {
                     Some(date) => Some(date),
                     None => {
-                        d.error = Some(S::BadDate.fill(state.lang, &[&text]));
+                        d.error =
+                            Some(S::BadDate.fill(state.lang, &[&super::common::as_typed(&text)]));
                         return vec![];
                     }
                 }

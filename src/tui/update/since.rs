@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::common::{list_delta, list_height, load_notes, pasted, selected_changed};
+use super::common::{as_typed, list_delta, list_height, load_notes, pasted, selected_changed};
 use super::rows::{open_list, refresh_rows, selected_key};
 use crate::i18n::{self, M};
 use crate::plan::Status;
@@ -177,16 +177,16 @@ pub fn read_day(lang: i18n::Lang, today: NaiveDate, text: &str) -> Result<NaiveD
         && y > 999
     {
         if !(1..=12).contains(&m) {
-            return Err(M::SinceNoMonth.fill(lang, &[&text, &m]));
+            return Err(M::SinceNoMonth.fill(lang, &[&as_typed(text), &m]));
         }
         let first = NaiveDate::from_ymd_opt(y as i32, m, 1);
         let next = NaiveDate::from_ymd_opt(y as i32 + i32::from(m == 12), m % 12 + 1, 1);
         if let (Some(first), Some(next)) = (first, next) {
             let days = (next - first).num_days();
-            return Err(M::SinceNoDay.fill(lang, &[&text, &m, &first.year(), &days]));
+            return Err(M::SinceNoDay.fill(lang, &[&as_typed(text), &m, &first.year(), &days]));
         }
     }
-    Err(crate::i18n::S::BadDate.fill(lang, &[&text]))
+    Err(crate::i18n::S::BadDate.fill(lang, &[&as_typed(text)]))
 }
 
 pub(super) fn plans_loaded(state: &mut State, rows: Vec<PlanRow>) {
