@@ -10,7 +10,7 @@ pub use office::{O, place_date};
 
 use chrono::NaiveDate;
 
-use crate::plan::accountability::AgencyState;
+use crate::plan::accountability::{AgencyState, Timing};
 use crate::plan::{Countdown, NodeKind, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -501,6 +501,18 @@ pub fn agency_state(lang: Lang, state: AgencyState) -> &'static str {
         AgencyState::NotApplicable => S::StateNotApplicable,
     }
     .get(lang)
+}
+
+/// When an agency's part came, in the checklist's words (empty for "not applicable": the
+/// state column already says so).
+pub fn timing(lang: Lang, t: Timing) -> String {
+    match t {
+        Timing::OnTime => S::ChecklistOnTime.get(lang).to_string(),
+        Timing::Late(d) => S::ChecklistLate.fill(lang, &[&d]),
+        Timing::Undated => S::ChecklistUndated.get(lang).to_string(),
+        Timing::Pending(c) => countdown(lang, c),
+        Timing::NotApplicable => String::new(),
+    }
 }
 
 pub fn role(lang: Lang, r: Role) -> &'static str {

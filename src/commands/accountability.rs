@@ -15,10 +15,6 @@ use crate::store::NewMark;
 use crate::text::parse_date;
 
 /// The words for an agency's state, in the user's language.
-pub fn state_word(lang: Lang, state: AgencyState) -> &'static str {
-    crate::i18n::agency_state(lang, state)
-}
-
 pub fn ledger(ctx: &Ctx) -> Result<Ledger, Failure> {
     ctx.store.ledger(&ctx.plan).map_err(|e| ctx.fail(e))
 }
@@ -107,7 +103,7 @@ pub fn agency_done(
     writeln!(
         out,
         "{}",
-        S::AgencyMarked.fill(lang, &[&item, &name, &state_word(lang, state),])
+        S::AgencyMarked.fill(lang, &[&item, &name, &i18n::agency_state(lang, state),])
     )
     .or_fail()?;
     writeln!(
@@ -186,10 +182,10 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
                     let a = ctx.plan.agencies.get(r.agency);
                     [
                         a.display_name(en).to_string(),
-                        state_word(lang, r.state).to_string(),
+                        i18n::agency_state(lang, r.state).to_string(),
                         r.doc_ref.clone().unwrap_or_default(),
                         r.doc_date.map(i18n::date).unwrap_or_default(),
-                        timing_words(lang, r.timing),
+                        i18n::timing(lang, r.timing),
                     ]
                 })
                 .collect();
@@ -239,17 +235,6 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
             )
             .or_fail()
         }
-    }
-}
-
-pub fn timing_words(lang: Lang, t: Timing) -> String {
-    match t {
-        Timing::OnTime => S::ChecklistOnTime.get(lang).to_string(),
-        Timing::Late(d) => S::ChecklistLate.fill(lang, &[&d]),
-        Timing::Undated => S::ChecklistUndated.get(lang).to_string(),
-        Timing::Pending(c) => i18n::countdown(lang, c),
-        // The state column already says so.
-        Timing::NotApplicable => String::new(),
     }
 }
 
@@ -338,7 +323,7 @@ pub fn overdue_by_agency(
                         ctx.plan.agencies.get(m.agency).display_name(en),
                         &n.id,
                         &n.title,
-                        state_word(lang, m.state),
+                        i18n::agency_state(lang, m.state),
                         &ctx.status.deadlines[m.item].format("%Y-%m-%d").to_string(),
                         &i18n::countdown(lang, c),
                     ])
@@ -386,7 +371,7 @@ pub fn overdue_by_agency(
                     t.row(vec![
                         n.id.clone(),
                         n.title.clone(),
-                        state_word(lang, m.state).to_string(),
+                        i18n::agency_state(lang, m.state).to_string(),
                         i18n::countdown(lang, c),
                     ]);
                 }

@@ -2,7 +2,6 @@
 //! code when it cannot do what was asked.
 
 mod accountability;
-pub use accountability::{state_word, timing_words};
 mod agencies;
 mod changes;
 mod doctor;

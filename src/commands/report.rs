@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::accountability::{ledger, state_word};
+use super::accountability::ledger;
 use super::overdue::resolve_agency;
 use super::table::{csv_row, md_cell};
 use super::{Ctx, Failure, OrFail};
@@ -58,7 +58,7 @@ pub(crate) fn part_text(
     }
     let state = ledger.state(&ctx.status, ix, a);
     let mark = ledger.mark(ix, a);
-    let mut words = state_word(lang, state).to_string();
+    let mut words = i18n::agency_state(lang, state).to_string();
     if state == AgencyState::Done && mark.is_none_or(|m| m.state != AgencyState::Done) {
         words = S::StateDoneByCoordinator.get(lang).to_string();
     }
@@ -285,7 +285,7 @@ fn missing_report(
                     &plan.node(m.item).id,
                     &plan.node(m.item).title,
                     i18n::role(lang, m.role),
-                    state_word(lang, m.state),
+                    i18n::agency_state(lang, m.state),
                 ])
                 .as_bytes(),
             )?;

@@ -2,7 +2,7 @@
 //! letter, or one letter per agency.
 
 use super::letter::{Letter, headers, name, numbered};
-use crate::commands::accountability::{ledger, state_word};
+use crate::commands::accountability::ledger;
 use crate::commands::{Ctx, Failure};
 use crate::i18n::{self, O, S};
 use crate::output::document::{Block, Document, Table};
@@ -68,7 +68,7 @@ pub fn reminder(
                     i18n::date(due),
                     format!(
                         "{}\n{}",
-                        state_word(lang, m.state),
+                        i18n::agency_state(lang, m.state),
                         i18n::countdown(lang, Countdown::new(due, ctx.today))
                     ),
                 ]

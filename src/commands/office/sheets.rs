@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::cli::MatrixBy;
-use crate::commands::accountability::{ledger, state_word, timing_words};
+use crate::commands::accountability::ledger;
 use crate::commands::matrix;
 use crate::commands::overdue::{names, resolve_agency};
 use crate::commands::{Ctx, Failure};
@@ -55,10 +55,10 @@ pub fn checklist(ctx: &Ctx) -> Result<Option<Sheet>, Failure> {
                     .get(r.agency)
                     .display_name(lang == Lang::En),
             ),
-            Cell::text(state_word(lang, r.state)).marked(mark),
+            Cell::text(i18n::agency_state(lang, r.state)).marked(mark),
             Cell::text(r.doc_ref.clone().unwrap_or_default()),
             Cell::date(r.doc_date),
-            Cell::text(timing_words(lang, r.timing)).marked(mark),
+            Cell::text(i18n::timing(lang, r.timing)).marked(mark),
         ]);
     }
     Ok(Some(sheet))
@@ -137,7 +137,7 @@ pub fn overdue_by_agency(
             Cell::text(plan.agencies.get(m.agency).display_name(lang == Lang::En)),
             Cell::text(&n.id),
             Cell::text(&n.title),
-            Cell::text(state_word(lang, m.state)),
+            Cell::text(i18n::agency_state(lang, m.state)),
             Cell::date(Some(st.deadlines[m.item])).marked(cd.mark),
             cd,
         ]);

@@ -221,7 +221,7 @@ pub fn describe(state: &State, change: &Change) -> String {
                     .agencies
                     .get(*agency)
                     .short_name(lang == Lang::En),
-                &crate::commands::state_word(lang, mark.state),
+                &crate::i18n::agency_state(lang, mark.state),
                 id,
             ],
         ),

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use crate::commands::{state_word, timing_words};
 use crate::i18n::{self, Lang, S};
 use crate::plan::AgencyIx;
 use crate::plan::accountability::{self as acc, AgencyState, ChecklistRow, Timing};
@@ -91,7 +90,10 @@ pub fn parts(
                 Span::styled(g, if selected { base } else { gs }),
                 Span::styled(" ", base),
                 Span::styled(fit(&sanitize(name, false), name_w), base),
-                Span::styled(format!(" {}", fit(state_word(lang, state), state_w)), base),
+                Span::styled(
+                    format!(" {}", fit(i18n::agency_state(lang, state), state_w)),
+                    base,
+                ),
                 Span::styled(
                     fit(&docs[i], w.saturating_sub(name_w + state_w + 3)),
                     if selected { base } else { t.dim() },
@@ -170,7 +172,7 @@ pub fn checklist(
             Span::styled(" ", base),
             Span::styled(fit(&sanitize(name, false), name_w), base),
             Span::styled(" ", base),
-            Span::styled(fit(state_word(lang, r.state), state_w), base),
+            Span::styled(fit(i18n::agency_state(lang, r.state), state_w), base),
         ];
         if wide {
             spans.push(Span::styled(
@@ -183,7 +185,7 @@ pub fn checklist(
             ));
         }
         spans.push(Span::styled(
-            fit(&timing_words(lang, r.timing), timing_w),
+            fit(&i18n::timing(lang, r.timing), timing_w),
             timing_style,
         ));
         f.render_widget(
