@@ -85,16 +85,7 @@ pub fn run(
     match file {
         None => out.write_all(&buf).or_fail(),
         Some(path) => {
-            write_atomically(path, &buf).map_err(|e| {
-                Failure::new(
-                    exit::FAILED,
-                    format!(
-                        "{}: {}",
-                        path.display(),
-                        crate::i18n::io_error(ctx.lang, &e)
-                    ),
-                )
-            })?;
+            save_file(ctx.lang, path, &buf)?;
             writeln!(
                 out,
                 "{}",
@@ -105,9 +96,19 @@ pub fn run(
     }
 }
 
+/// [`write_atomically`], a failure said with the file's name in the user's language.
+pub fn save_file(lang: crate::i18n::Lang, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_atomically(path, bytes).map_err(|e| {
+        Failure::new(
+            exit::FAILED,
+            format!("{}: {}", path.display(), crate::i18n::io_error(lang, &e)),
+        )
+    })
+}
+
 /// Write to a temporary file beside `path`, flush it to disk, then rename over `path`: readers
 /// see the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -204,12 +204,7 @@ pub fn run(g: &Global, args: &TranscribeArgs, out: &mut dyn Write) -> Result<(),
     );
     let json = plan_json(&t, lang)?;
     if let Some(path) = &args.out {
-        super::export::write_atomically(path, json.as_bytes()).map_err(|e| {
-            Failure::new(
-                exit::FAILED,
-                format!("{}: {}", path.display(), crate::i18n::io_error(lang, &e)),
-            )
-        })?;
+        super::export::save_file(lang, path, json.as_bytes())?;
     }
     match args.format {
         ReviewFormat::Json => {

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::accountability::ledger;
-use super::export::write_atomically;
+use super::export::save_file;
 use super::{Ctx, Failure, OrFail, exit};
 use crate::cli::{Command, ExportFormat, LetterArgs, MatrixFormat, ReportFormat, SheetFormat};
 use crate::i18n::{Lang, O, S};
@@ -82,16 +82,7 @@ pub fn check(cmd: &Command, lang: Lang) -> Result<(), Failure> {
 
 /// Write the bytes atomically and say so.
 fn save(ctx: &Ctx, path: &Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), Failure> {
-    write_atomically(path, bytes).map_err(|e| {
-        Failure::new(
-            exit::FAILED,
-            format!(
-                "{}: {}",
-                path.display(),
-                crate::i18n::io_error(ctx.lang, &e)
-            ),
-        )
-    })?;
+    save_file(ctx.lang, path, bytes)?;
     writeln!(
         out,
         "{}",
@@ -193,16 +184,7 @@ pub fn report_docx(
         let doc = reminder::reminder(ctx, &letter, &late, Some(*a));
         let path = dir.join(format!("{}.docx", ctx.plan.agencies.get(*a).id));
         let bytes = docx::write(&doc).map_err(|e| Failure::new(exit::FAILED, e.to_string()))?;
-        write_atomically(&path, &bytes).map_err(|e| {
-            Failure::new(
-                exit::FAILED,
-                format!(
-                    "{}: {}",
-                    path.display(),
-                    crate::i18n::io_error(ctx.lang, &e)
-                ),
-            )
-        })?;
+        save_file(ctx.lang, &path, &bytes)?;
     }
     writeln!(
         out,
