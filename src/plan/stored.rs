@@ -8,22 +8,11 @@
 /// JSON text, the same value.
 pub fn compact(json: &str) -> String {
     let mut out = Vec::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
+    let mut scan = Scan::START;
     for &b in json.as_bytes() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
-            continue;
-        } else if b == b'"' {
-            in_string = true;
+        if !scan.skips(b) {
+            out.push(b);
         }
-        out.push(b);
     }
     // Only ASCII whitespace was left out, between whole characters.
     String::from_utf8(out).unwrap_or_else(|_| json.to_string())
@@ -58,23 +47,13 @@ const fn lanes(bytes: &[u8]) -> (u64, u64) {
     }
     let mut h = (0x243F_6A88_85A3_08D3_u64, 0x1319_8A2E_0370_7344_u64);
     let (mut word, mut in_word, mut kept) = (0u64, 0u32, 0u64);
-    let (mut in_string, mut escaped) = (false, false);
+    let mut scan = Scan::START;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         i += 1;
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+        if scan.skips(b) {
             continue;
-        } else if b == b'"' {
-            in_string = true;
         }
         word |= (b as u64) << (8 * in_word);
         in_word += 1;
@@ -85,6 +64,39 @@ const fn lanes(bytes: &[u8]) -> (u64, u64) {
         }
     }
     step(step(h, word), kept)
+}
+
+/// Where a scan of a JSON text stands: inside a string, and just after a backslash there.
+#[derive(Clone, Copy)]
+struct Scan {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Scan {
+    const START: Scan = Scan {
+        in_string: false,
+        escaped: false,
+    };
+
+    /// Whether `b` is whitespace between tokens (what [`compact`] drops), moving past it.
+    const fn skips(&mut self, b: u8) -> bool {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+            }
+            false
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            true
+        } else {
+            self.in_string = b == b'"';
+            false
+        }
+    }
 }
 
 #[cfg(test)]
