@@ -147,6 +147,23 @@ pub struct Registry {
     exact: HashMap<Vec<String>, usize>,
 }
 
+#[cfg(test)]
+impl Registry {
+    /// A registry of departments by (id, name), for the transcriber's unit tests.
+    pub(crate) fn departments(list: &[(&str, &str)]) -> Registry {
+        let department = |&(id, name): &(&str, &str)| AgencyFile {
+            id: id.into(),
+            name: name.into(),
+            name_en: String::new(),
+            aliases: vec![],
+            kind: crate::plan::AgencyKind::Department,
+            members: vec![],
+            in_text: true,
+        };
+        Registry::new(list.iter().map(department).collect())
+    }
+}
+
 /// Words for the head of an agency, which mean a title and not an agency in a list.
 const PERSON: &[&[&str]] = &[
     &["thủ", "trưởng"],

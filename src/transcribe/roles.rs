@@ -101,23 +101,12 @@ pub fn infer(reg: &mut Registry, text: &str, scopes: &[(usize, String)]) -> Infe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::AgencyKind;
-    use crate::plan::file::AgencyFile;
 
     fn reg() -> Registry {
-        let a = |id: &str, name: &str| AgencyFile {
-            id: id.into(),
-            name: name.into(),
-            name_en: String::new(),
-            aliases: vec![],
-            kind: AgencyKind::Department,
-            members: vec![],
-            in_text: true,
-        };
-        Registry::new(vec![
-            a("stp", "Sở Tư pháp"),
-            a("stc", "Sở Tài chính"),
-            a("tt", "Trung tâm Trợ giúp pháp lý nhà nước"),
+        Registry::departments(&[
+            ("stp", "Sở Tư pháp"),
+            ("stc", "Sở Tài chính"),
+            ("tt", "Trung tâm Trợ giúp pháp lý nhà nước"),
         ])
     }
 
