@@ -1,7 +1,7 @@
 //! Each agency's part: the selected item's agencies, the 30/06 checklist and the matrix.
 
 use super::actions::set_filter;
-use super::common::{list_delta, list_height, load_notes, selected_changed, writable};
+use super::common::{leave, list_delta, list_height, load_notes, selected_changed, writable};
 use super::rows::{columns, refresh_rows, selected_key};
 use crate::plan::accountability::AgencyState;
 use crate::plan::{AgencyIx, NodeIx};
@@ -90,15 +90,7 @@ pub(in crate::tui::update) fn parts(state: &mut State, msg: Msg) -> Vec<Effect> 
         Msg::NewNote | Msg::Activate => evidence(state, item, agency),
         Msg::Undo => super::history::undo(state),
         Msg::Redo => super::history::redo(state),
-        Msg::ShowHelp => {
-            state.mode = Mode::Help { scroll: 0 };
-            vec![]
-        }
-        Msg::Back => {
-            state.mode = Mode::Tree;
-            vec![]
-        }
-        _ => vec![],
+        msg => leave(state, &msg),
     }
 }
 
@@ -169,14 +161,6 @@ pub(in crate::tui::update) fn matrix(state: &mut State, msg: Msg) -> Vec<Effect>
                 None => load_notes(state),
             }
         }
-        Msg::ShowHelp => {
-            state.mode = Mode::Help { scroll: 0 };
-            vec![]
-        }
-        Msg::Back => {
-            state.mode = Mode::Tree;
-            vec![]
-        }
-        _ => vec![],
+        msg => leave(state, &msg),
     }
 }

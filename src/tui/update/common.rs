@@ -9,6 +9,17 @@ use crate::text::clean_input;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{Flash, Mode, State};
 
+/// What a list does with a key it has no use of its own for: `?` opens help, Esc goes back
+/// to the tree, anything else does nothing.
+pub(super) fn leave(state: &mut State, msg: &Msg) -> Vec<Effect> {
+    match msg {
+        Msg::ShowHelp => state.mode = Mode::Help { scroll: 0 },
+        Msg::Back => state.mode = Mode::Tree,
+        _ => {}
+    }
+    vec![]
+}
+
 /// What the user typed, as an error quotes it: cut to 16 columns so the advice after it
 /// ("hãy ghi … dd/mm/yyyy") still fits the footer at 80 columns.
 pub(super) fn as_typed(text: &str) -> String {

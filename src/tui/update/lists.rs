@@ -1,7 +1,7 @@
 //! The full-screen lists (overdue, agencies), the agency filter and the help screen.
 
 use super::actions::{open_editor, set_filter, toggle_done};
-use super::common::{list_delta, list_height, load_notes, selected_changed};
+use super::common::{leave, list_delta, list_height, load_notes, selected_changed};
 use super::rows::selected_key;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{ListKind, Mode, State};
@@ -38,15 +38,7 @@ pub(super) fn list(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Undo if overdue => super::history::undo(state),
         Msg::Redo if overdue => super::history::redo(state),
-        Msg::ShowHelp => {
-            state.mode = Mode::Help { scroll: 0 };
-            vec![]
-        }
-        Msg::Back => {
-            state.mode = Mode::Tree;
-            vec![]
-        }
-        _ => vec![],
+        msg => leave(state, &msg),
     }
 }
 

@@ -3,7 +3,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::common::{as_typed, list_delta, list_height, load_notes, pasted, selected_changed};
+use super::common::{
+    as_typed, leave, list_delta, list_height, load_notes, pasted, selected_changed,
+};
 use super::rows::{open_list, refresh_rows, selected_key};
 use crate::i18n::{self, M};
 use crate::plan::Status;
@@ -47,15 +49,7 @@ pub(super) fn since_list(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.flash = None;
             vec![]
         }
-        Msg::ShowHelp => {
-            state.mode = Mode::Help { scroll: 0 };
-            vec![]
-        }
-        Msg::Back => {
-            state.mode = Mode::Tree;
-            vec![]
-        }
-        _ => vec![],
+        msg => leave(state, &msg),
     }
 }
 
@@ -224,15 +218,7 @@ pub(super) fn plans_list(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             vec![Effect::SwitchPlan(id)]
         }
-        Msg::ShowHelp => {
-            state.mode = Mode::Help { scroll: 0 };
-            vec![]
-        }
-        Msg::Back => {
-            state.mode = Mode::Tree;
-            vec![]
-        }
-        _ => vec![],
+        msg => leave(state, &msg),
     }
 }
 
