@@ -9,6 +9,17 @@ use crate::text::clean_input;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::state::{Flash, Mode, State};
 
+/// A navigation key in a full-screen list moves its selection; None for other keys.
+pub(super) fn move_in_list(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
+    let len = state.mode.row_keys().len();
+    let height = list_height(state);
+    let delta = list_delta(msg, height.saturating_sub(1).max(1) as isize)?;
+    if let Some(list) = state.mode.list_mut() {
+        list.step(len, delta, height);
+    }
+    Some(vec![])
+}
+
 /// What a list does with a key it has no use of its own for: `?` opens help, Esc goes back
 /// to the tree, anything else does nothing.
 pub(super) fn leave(state: &mut State, msg: &Msg) -> Vec<Effect> {

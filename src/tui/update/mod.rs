@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! mod.rs        update(): which handler a message goes to (nothing calls up into it)
-//! handlers      tree · lists (o, a, help) · accountability (s, c, m) · since (w, P) · notes
+//! handlers      tree · lists (o, a, help) · accountability (s, c, m) · since (w) · plans (P) · notes
 //!               input (search, deadline) · editor · filter (a list's `/`) · results (what
 //!               the loop reports back: saved, refused, others' changes, the day)
 //! shared        actions (what several modes do: mark done, open the editor, open a list,
@@ -32,6 +32,7 @@ mod hold;
 mod input;
 mod lists;
 mod notes;
+mod plans;
 mod results;
 mod rows;
 mod since;
@@ -121,7 +122,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::PlansLoaded(rows) => {
-            since::plans_loaded(state, rows);
+            plans::plans_loaded(state, rows);
             vec![]
         }
         Msg::PlanSwitched {
@@ -130,7 +131,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             ledger,
             notes,
             drafts,
-        } => since::plan_switched(state, plan, items, ledger, notes, drafts),
+        } => plans::plan_switched(state, plan, items, ledger, notes, drafts),
         Msg::PlanFailed(error) => {
             state.flash = Some(Flash {
                 text: error,
@@ -175,6 +176,6 @@ fn by_mode(state: &mut State, msg: Msg) -> Vec<Effect> {
         Mode::Parts { .. } | Mode::Checklist { .. } => accountability::parts(state, msg),
         Mode::Matrix(_) => accountability::matrix(state, msg),
         Mode::Since { .. } => since::since_list(state, msg),
-        Mode::Plans { .. } => since::plans_list(state, msg),
+        Mode::Plans { .. } => plans::plans_list(state, msg),
     }
 }

@@ -1,15 +1,11 @@
-//! "Since the last meeting" (`w`) and the plans in the database (`P`): opening them, their
-//! rows, the day prompt, and switching to another plan.
+//! "Since the last meeting" (`w`): opening it, its rows and the day prompt.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::common::{
-    as_typed, leave, list_delta, list_height, load_notes, pasted, selected_changed,
-};
-use super::rows::{open_list, refresh_rows, selected_key};
+use super::common::{as_typed, leave, move_in_list, pasted, selected_changed};
+use super::rows::{refresh_rows, selected_key};
 use crate::i18n::{self, M};
-use crate::plan::Status;
-use crate::store::{AuditRow, PlanRow};
+use crate::store::AuditRow;
 use crate::tui::message::{Effect, Msg};
 use crate::tui::since::{self, DEFAULT_DAYS, DateInput};
 use crate::tui::state::{Flash, ListKind, Mode, State};
@@ -51,16 +47,6 @@ pub(super) fn since_list(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         msg => leave(state, &msg),
     }
-}
-
-fn move_in_list(state: &mut State, msg: &Msg) -> Option<Vec<Effect>> {
-    let len = state.mode.row_keys().len();
-    let height = list_height(state);
-    let delta = list_delta(msg, height.saturating_sub(1).max(1) as isize)?;
-    if let Some(list) = state.mode.list_mut() {
-        list.step(len, delta, height);
-    }
-    Some(vec![])
 }
 
 /// Enter on a row: the item in the tree; Esc there comes back to the list.
@@ -181,85 +167,4 @@ pub fn read_day(lang: i18n::Lang, today: NaiveDate, text: &str) -> Result<NaiveD
         }
     }
     Err(crate::i18n::S::BadDate.fill(lang, &[&as_typed(text)]))
-}
-
-pub(super) fn plans_loaded(state: &mut State, rows: Vec<PlanRow>) {
-    if rows.len() < 2 {
-        let id = rows.first().map_or(state.plan.id(), |r| r.id.as_str());
-        say(state, M::OnlyOnePlan.fill(state.lang, &[&id]), false);
-        return;
-    }
-    let here = rows.iter().position(|r| r.id == state.plan.id());
-    state.plans = rows;
-    // Plans are listed afresh each time: the row of the plan on screen is selected.
-    state.lists.remove(&ListKind::Plans);
-    state.flash = None;
-    open_list(state, ListKind::Plans, here);
-}
-
-/// Keys of the plans list.
-pub(super) fn plans_list(state: &mut State, msg: Msg) -> Vec<Effect> {
-    if let Some(fx) = move_in_list(state, &msg) {
-        return fx;
-    }
-    match msg {
-        Msg::Activate => {
-            let Mode::Plans { rows, list } = &state.mode else {
-                return vec![];
-            };
-            let Some(&row) = rows.get(list.sel) else {
-                return vec![];
-            };
-            let id = state.plans[row].id.clone();
-            if id == state.plan.id() {
-                state.mode = Mode::Tree;
-                say(state, M::PlanAlreadyShown.fill(state.lang, &[&id]), false);
-                return vec![];
-            }
-            vec![Effect::SwitchPlan(id)]
-        }
-        msg => leave(state, &msg),
-    }
-}
-
-/// Another plan is loaded: the view starts on it afresh (on what needs attention first), as
-/// it would with `--plan`; this session's undo, lists and "since" rows were about the other
-/// plan and go.
-pub(super) fn plan_switched(
-    state: &mut State,
-    plan: std::rc::Rc<crate::plan::Plan>,
-    items: Vec<crate::plan::ItemState>,
-    ledger: crate::plan::accountability::Ledger,
-    notes: std::collections::HashMap<crate::plan::NodeIx, String>,
-    drafts: Vec<crate::store::Draft>,
-) -> Vec<Effect> {
-    let status = Status::new(&plan, items);
-    let mut fresh = State::new(plan, status, state.lang, state.today, &state.user);
-    fresh.ledger = ledger;
-    fresh.search_notes = notes;
-    fresh.read_only = state.read_only;
-    fresh.color = state.color;
-    fresh.ascii = state.ascii;
-    fresh.size = state.size;
-    fresh.session = std::mem::take(&mut state.session);
-    fresh.accepted = state.accepted;
-    fresh.since.day = state.since.day;
-    *state = fresh;
-    state.keep_visible();
-    let mut fx = super::actions::start(state);
-    fx.extend(load_notes(state));
-    let text = M::PlanNowShown.fill(state.lang, &[&state.plan.id(), &state.plan.file.year]);
-    say(state, text.clone(), false);
-    // Drafts left on this plan come back as they would at a start with it; the footer says
-    // both.
-    if !drafts.is_empty() {
-        state.offered = drafts;
-        fx.extend(super::actions::offer_draft(state));
-        if let Some(f) = &mut state.flash
-            && f.text != text
-        {
-            f.text = format!("{text} · {}", f.text);
-        }
-    }
-    fx
 }
