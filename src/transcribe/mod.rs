@@ -3,7 +3,8 @@
 //! Pure stages over lines, each testable on its own: [`clean`] (line breaks, odd spaces, NFC,
 //! page numbers, running headers) → [`lines`] (what a line starts with) → [`blocks`] (PDF lines
 //! joined into headings, bullets, role lines, paragraphs) → [`tree`] (the nodes, role lines on
-//! their criterion, the document around them) → [`agencies`] (names against the registry) →
+//! their criterion, the document around them) → [`agencies`] (names against the registry, over
+//! the words of [`tokens`]) →
 //! [`roles`] (roles read from sentences), with [`titles`] (where a title stops) → [`targets`]
 //! (numbers to reach) → [`dates`] (deadlines) → [`milestones`] (named for what happens on
 //! them) → [`review`]. [`docx`] turns a Word file's bytes into such text. Reading files is the
@@ -21,6 +22,7 @@ pub mod review;
 pub mod roles;
 pub mod targets;
 pub mod titles;
+pub mod tokens;
 pub mod tree;
 
 use crate::plan::NodeKind;

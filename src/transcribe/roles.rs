@@ -3,7 +3,8 @@
 //! coordinate, and so does a registered unit the subject *chỉ đạo* (directs). A sentence that
 //! only names who leads (*Sở Tư pháp chủ trì tham mưu.*) gives the lead alone.
 
-use super::agencies::{Found, Mode, Registry, Tok, tokens};
+use super::agencies::{Found, Mode, Registry};
+use super::tokens::{Tok, tokens};
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Inferred {

@@ -6,7 +6,8 @@
 //! the names that act, or a `, đảm bảo`; past a light verb such as *thực hiện*) to its end. `metric` is that clause without the
 //! number and without the words that only urge (*đảm bảo*, *phấn đấu năm …,*, *tiếp tục*).
 
-use super::agencies::{Mode, Registry, Tok, tokens};
+use super::agencies::{Mode, Registry};
+use super::tokens::{Tok, tokens};
 use crate::plan::file::TargetFile;
 
 /// Verbs that open the clause of a target after a comma.

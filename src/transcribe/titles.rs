@@ -11,7 +11,8 @@
 //!
 //! Headings keep their whole line; a sentence heading drops its `, trong đó:` tail.
 
-use super::agencies::{Mode, Registry, tokens};
+use super::agencies::{Mode, Registry};
+use super::tokens::tokens;
 
 /// How many words a title has before a comma or a complement may end it.
 pub const MIN_WORDS: usize = 16;

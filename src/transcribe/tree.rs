@@ -1,11 +1,12 @@
 //! Stage 6: build the plan tree from the blocks, put the printed role lines on the criterion or
 //! heading they are printed under, and infer the roles of every sentence that names who acts.
 
-use super::agencies::{Found, Mode, Registry, tokens};
+use super::agencies::{Found, Mode, Registry};
 use super::blocks::{Block, Kind, numbered_kind};
 use super::lines::{self, LETTERS};
 use super::roles::{Inferred, infer};
 use super::titles::{duty_title, heading_title};
+use super::tokens::tokens;
 use crate::plan::file::{NodeFile, RoleRef};
 use crate::plan::{NodeKind, Role};
 use crate::text::fold;
