@@ -61,6 +61,10 @@ impl Localized for StoreError {
                 "cơ sở dữ liệu có phiên bản lược đồ {found}, bản kehoach này chỉ hiểu đến phiên bản {supported}: hãy dùng kehoach mới hơn"
             ),
             StoreError::Locked => "cơ sở dữ liệu đang bận: một kehoach khác giữ khóa quá 5 giây; chưa có gì thay đổi, hãy thử lại".into(),
+            StoreError::Unsettled { path } => format!(
+                "cơ sở dữ liệu {} bị một kehoach khác ghi suốt 2 giây kehoach này thử đọc; chưa có gì thay đổi, hãy thử lại",
+                path.display()
+            ),
             StoreError::ReadOnly { path } => format!(
                 "cơ sở dữ liệu {} chỉ đọc (không có quyền ghi tệp, thư mục hoặc tệp -wal/-shm của nó); chưa có gì thay đổi: hãy hỏi người quản lý tệp, hoặc sao chép bằng `kehoach backup`",
                 path.display()

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::open::{SQLITE_MAGIC, can_write, may_write, open_read_only, sibling};
+use super::open::{READ_PATIENCE, SQLITE_MAGIC, can_write, may_write, open_read_only, sibling};
 use super::{StoreError, schema};
 
 /// What `integrity_check` said.
@@ -171,7 +171,7 @@ pub fn checkup(path: &Path) -> Checkup {
         )
         .map_err(StoreError::from)
     } else {
-        open_read_only(path)
+        open_read_only(path, READ_PATIENCE)
     };
     let conn = match conn {
         Ok(conn) => conn,

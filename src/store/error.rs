@@ -37,6 +37,10 @@ pub enum StoreError {
     )]
     Locked,
     #[error(
+        "the database {path} was being written by another kehoach the whole time this one tried to read it (2 seconds); nothing was changed, try again"
+    )]
+    Unsettled { path: PathBuf },
+    #[error(
         "the database {path} is read-only (no write permission on the file, its folder or its -wal/-shm files); nothing was changed: ask its owner, or copy it with `kehoach backup`"
     )]
     ReadOnly { path: PathBuf },

@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -88,7 +89,7 @@ impl Store {
             )
             .map_err(|e| open_error(e, path))?
         } else {
-            open_read_only(path)?
+            open_read_only(path, READ_PATIENCE)?
         };
         let mut store = Store {
             conn,
@@ -211,9 +212,15 @@ fn application_id(conn: &Connection) -> rusqlite::Result<i32> {
 pub(super) fn is_kehoach(conn: &Connection) -> rusqlite::Result<bool> {
     // One read transaction: the id, the tables and the version from the same moment, though
     // another kehoach may be creating the database right now.
-    conn.execute_batch("BEGIN")?;
+    // A read-only connection is already inside its snapshot.
+    let own = conn.is_autocommit();
+    if own {
+        conn.execute_batch("BEGIN")?;
+    }
     let answer = recognise(conn);
-    conn.execute_batch("COMMIT")?;
+    if own {
+        conn.execute_batch("COMMIT")?;
+    }
     answer
 }
 
@@ -334,25 +341,135 @@ impl Stamp {
 /// - a WAL database with no `-wal` (or an empty one) and no `-shm`: every committed change is
 ///   in the main file, read as immutable (no locks, no files);
 /// - a `-wal` with changes but no `-shm`: refused, only a writer can bring those changes in.
-pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
+///
+/// The connection comes back inside a read transaction: everything read through it is one
+/// snapshot (see [`Snapshot`]), taken with patience for the moments a writer passes through.
+pub(super) fn open_read_only(path: &Path, patience: Duration) -> Result<Connection> {
+    patiently(patience, || {
+        let conn = connect_read_only(path)?;
+        Snapshot::begin(&conn).map_err(|e| Failed::sqlite(e, path))?;
+        Ok(conn)
+    })
+}
+
+fn connect_read_only(path: &Path) -> Result<Connection, Failed> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
-    let head = read_header(path)?;
+    let head = read_header(path).map_err(Failed::now)?;
     let wal = std::fs::metadata(sibling(path, "-wal")).ok();
     let shm = sibling(path, "-shm").exists();
     let uri = if !head.wal || (wal.is_some() && shm) {
         format!("file:{}?mode=ro", uri_path(path))
     } else if wal.is_some_and(|m| m.len() > 0) {
-        return Err(StoreError::WalWithoutShm {
-            path: path.to_path_buf(),
+        // Passing while a writer closes (its -shm is removed a moment before its -wal).
+        return Err(Failed {
+            error: StoreError::WalWithoutShm {
+                path: path.to_path_buf(),
+            },
+            passing: true,
         });
     } else {
         format!("file:{}?immutable=1", uri_path(path))
     };
-    let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(e, path))?;
-    schema::version(&conn).map_err(|e| open_error(e, path))?;
+    let sqlite = |e| Failed::sqlite(e, path);
+    let conn = Connection::open_with_flags(uri, flags).map_err(sqlite)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT).map_err(sqlite)?;
     Ok(conn)
+}
+
+/// How long a one-shot command waits for a writer to pass before it says why it cannot read.
+pub(super) const READ_PATIENCE: Duration = Duration::from_secs(2);
+
+/// A read-only connection cannot rebuild the WAL index (the `-shm`) as a writer does, so for
+/// a few milliseconds it may find the index half-written by a commit, or a writer closing:
+/// its `-shm` removed and its `-wal` not yet, or both removed after this reader chose to open
+/// them. Those pass; try again until `patience` is spent, then say what was found.
+fn patiently<T>(patience: Duration, mut attempt: impl FnMut() -> Result<T, Failed>) -> Result<T> {
+    let until = Instant::now() + patience;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match attempt() {
+            Ok(v) => return Ok(v),
+            Err(f) if f.passing && Instant::now() + pause < until => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            Err(f) => return Err(f.error),
+        }
+    }
+}
+
+/// One try at reading: what went wrong, and whether it passes by itself.
+struct Failed {
+    error: StoreError,
+    passing: bool,
+}
+
+impl Failed {
+    fn now(error: StoreError) -> Failed {
+        Failed {
+            error,
+            passing: false,
+        }
+    }
+
+    /// SQLite's extended result codes (sqlite3.h) for a WAL index caught mid-change by a
+    /// reader that may not write it, and for a `-wal` that vanished after it was chosen.
+    fn sqlite(e: rusqlite::Error, path: &Path) -> Failed {
+        const BUSY_RECOVERY: i32 = 5 | (1 << 8);
+        const READONLY_RECOVERY: i32 = 8 | (1 << 8);
+        const READONLY_CANTINIT: i32 = 8 | (5 << 8);
+        const READONLY_DIRECTORY: i32 = 8 | (6 << 8);
+        const PROTOCOL: i32 = 15;
+        let passing = e.sqlite_error().is_some_and(|f| {
+            matches!(
+                f.extended_code,
+                BUSY_RECOVERY
+                    | READONLY_RECOVERY
+                    | READONLY_CANTINIT
+                    | READONLY_DIRECTORY
+                    | PROTOCOL
+            )
+        });
+        let error = if passing {
+            StoreError::Unsettled {
+                path: path.to_path_buf(),
+            }
+        } else {
+            open_error(e, path)
+        };
+        Failed { error, passing }
+    }
+}
+
+/// The read transaction a read-only store holds from opening to closing, renewed by
+/// [`Store::reopen_if_changed`]: one command's reads all come from one moment, and only the
+/// first read of each snapshot meets a writer's half-written WAL index.
+pub(super) struct Snapshot;
+
+impl Snapshot {
+    pub(super) fn begin(conn: &Connection) -> rusqlite::Result<()> {
+        if !conn.is_autocommit() {
+            conn.execute_batch("COMMIT")?;
+        }
+        conn.execute_batch("BEGIN")?;
+        // The first read starts the snapshot.
+        match schema::version(conn) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// A newer snapshot on the same connection.
+    pub(super) fn renew(conn: &Connection, path: &Path, patience: Duration) -> Result<()> {
+        patiently(patience, || {
+            Snapshot::begin(conn).map_err(|e| Failed::sqlite(e, path))
+        })
+    }
 }
 
 /// Percent-encode a path for an SQLite `file:` URI.

@@ -295,13 +295,14 @@ impl Runner {
         if self.data_version == Some(v) && !reopened {
             return None;
         }
-        let first = self.data_version.is_none();
-        self.data_version = Some(v);
-        if first {
+        if self.data_version.is_none() {
+            self.data_version = Some(v);
             return None;
         }
+        // Marked as seen only once read: a read that fails is tried again at the next poll.
         let items = self.store.item_states(&self.plan).ok()?;
         let ledger = self.store.ledger(&self.plan).ok()?;
+        self.data_version = Some(v);
         // A restore replaces everything, the audit log included: its rows are not news, and
         // the numbering we kept no longer applies.
         let restore = self.store.last_restore().ok().flatten();
