@@ -96,7 +96,10 @@ impl Failure {
 pub struct Ctx {
     pub lang: Lang,
     pub today: NaiveDate,
-    pub user: String,
+    /// Who writes: looked up (`$USER`, or the system's user database) only when a command
+    /// writes, not on every read.
+    user: std::cell::OnceCell<String>,
+    user_flag: Option<String>,
     pub store: Store,
     pub plan: Plan,
     pub status: Status,
@@ -131,11 +134,13 @@ pub fn user_name(g: &Global) -> String {
 
 /// The name recorded with changes, and where it came from.
 pub fn user_name_from(g: &Global) -> (String, UserFrom) {
+    user_name_of(g.user.as_deref())
+}
+
+fn user_name_of(flag: Option<&str>) -> (String, UserFrom) {
     let env = |k: &str| std::env::var(k).ok().filter(|u| !u.trim().is_empty());
-    if let Some(u) = g
-        .user
-        .clone()
-        .map(|u| crate::text::clean_input(&u))
+    if let Some(u) = flag
+        .map(crate::text::clean_input)
         .filter(|u| !u.trim().is_empty())
     {
         (u, UserFrom::Flag)
@@ -203,7 +208,7 @@ pub fn open_store(g: &Global) -> Result<Store, Failure> {
     let path = db_path(g);
     let open = || -> Result<Store, StoreError> {
         let mut store = Store::open(&path)?;
-        store.ensure_seeded(plan::EMBEDDED_PLAN, &Actor::new(&user_name(g)))?;
+        store.ensure_seeded(plan::EMBEDDED_PLAN)?;
         Ok(store)
     };
     // Opening, upgrading and seeding change nothing twice, so they may be tried again. SQLite
@@ -238,7 +243,8 @@ impl Ctx {
         Ok(Ctx {
             lang: g.lang,
             today,
-            user: user_name(g),
+            user: std::cell::OnceCell::new(),
+            user_flag: g.user.clone(),
             store,
             plan,
             status,
@@ -270,7 +276,10 @@ impl Ctx {
     }
 
     pub fn actor(&self) -> Actor {
-        Actor::new(&self.user)
+        Actor::new(
+            self.user
+                .get_or_init(|| user_name_of(self.user_flag.as_deref()).0),
+        )
     }
 
     pub fn fail(&self, e: StoreError) -> Failure {

@@ -25,8 +25,9 @@ pub struct Import {
 }
 
 impl Store {
-    /// Import the embedded plan when the database holds none. Returns whether it did.
-    pub fn ensure_seeded(&mut self, json: &str, actor: &Actor) -> Result<bool> {
+    /// Import the embedded plan when the database holds none. Returns whether it did. The
+    /// audit log records kehoach itself as the importer, so no one's name is looked up.
+    pub fn ensure_seeded(&mut self, json: &str) -> Result<bool> {
         if self.read_only {
             return Ok(false);
         }
@@ -47,10 +48,7 @@ impl Store {
             return Ok(false);
         }
         let plan = Plan::parse(json).map_err(StoreError::StoredPlan)?;
-        let seeder = Actor {
-            user: BUILT_IN.into(),
-            ..actor.clone()
-        };
+        let seeder = Actor::new(BUILT_IN);
         let tx = self.begin()?;
         // Two coordinators opening a new database at once: only the first seeds it.
         let count: i64 = tx.query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;
