@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use common::cli::{Db, csv};
 use kehoach::plan::accountability::{self as acc, AgencyMark, AgencyState, Ledger};
-use kehoach::plan::{ItemState, Plan, Status, due, query};
+use kehoach::plan::{ItemState, Plan, Role, Status, due, query};
 use proptest::prelude::*;
 
 fn slow() -> bool {
@@ -80,6 +80,25 @@ proptest! {
         let by_index = acc::matrix(&plan, &status, &ledger, &acc::index_columns(&plan, "khác"), today);
         let by_section = acc::matrix(&plan, &status, &ledger, &acc::section_columns(&plan), today);
         let missing = acc::missing(&plan, &status, &ledger, today);
+        // The `a` list's role counts, counted the plain way: every agency against every task.
+        for (a, agency) in plan.agencies.iter() {
+            let (mut lead, mut implementing, mut coordinating, mut total, mut done) = (0, 0, 0, 0, 0);
+            for t in plan.tasks() {
+                let roles = plan.roles_of(t, a);
+                lead += u32::from(roles.contains(&Role::Lead));
+                implementing += u32::from(roles.contains(&Role::Implementing));
+                coordinating += u32::from(roles.contains(&Role::Coordinating));
+                total += u32::from(!roles.is_empty());
+                done += u32::from(!roles.is_empty() && status.items[t].done);
+            }
+            let row = rows.iter().find(|r| r.agency == a);
+            let got = row.map_or((0, 0, 0, 0, 0), |r| {
+                (r.lead, r.implementing, r.coordinating, r.tally.total, r.tally.done)
+            });
+            prop_assert_eq!(got, (lead, implementing, coordinating, total, done), "roles of {}", &agency.name);
+        }
+        let order: Vec<_> = rows.iter().map(|r| plan.agencies.rank(r.agency)).collect();
+        prop_assert!(order.is_sorted(), "the `a` list in Vietnamese order");
         for a in acc::accountable_agencies(&plan) {
             let name = &plan.agencies.get(a).name;
             let model = due::late_parts(&plan, &status, &ledger, a, today).len();

@@ -72,31 +72,72 @@ pub fn agency_rows(
     ledger: &Ledger,
     today: NaiveDate,
 ) -> Vec<AgencyRow> {
-    let tasks: Vec<NodeIx> = plan.tasks().collect();
-    plan.agencies
+    let agencies = &plan.agencies;
+    let n = agencies.len();
+    // Who a named agency stands for: `a` holds a role through entry `e` when `e` is `a` or a
+    // group `a` belongs to (`within`); `a` can answer for a part recorded by `p` when `p` is
+    // `a` or one of its members (`expanded`). Inverted once, so each task visits only the
+    // agencies it names instead of every agency.
+    let mut holders: Vec<Vec<AgencyIx>> = vec![Vec::new(); n];
+    let mut answerers: Vec<Vec<AgencyIx>> = vec![Vec::new(); n];
+    for a in 0..n {
+        for &e in agencies.within(a) {
+            holders[e].push(a);
+        }
+        for &p in agencies.expanded(a) {
+            answerers[p].push(a);
+        }
+    }
+    let mut rows: Vec<AgencyRow> = (0..n)
+        .map(|agency| AgencyRow {
+            agency,
+            ..Default::default()
+        })
+        .collect();
+    // The last (task, role) that counted each agency, so that two entries reaching one
+    // agency count it once.
+    let mut counted: Vec<Option<(NodeIx, usize)>> = vec![None; n];
+    let mut held: Vec<Option<NodeIx>> = vec![None; n];
+    let mut asked: Vec<Option<NodeIx>> = vec![None; n];
+    for t in plan.tasks() {
+        let done = status.items[t].done;
+        for (k, role) in Role::ALL.into_iter().enumerate() {
+            for e in plan.node(t).roles.get(role) {
+                for &a in &holders[e.agency] {
+                    if counted[a] == Some((t, k)) {
+                        continue;
+                    }
+                    counted[a] = Some((t, k));
+                    let row = &mut rows[a];
+                    match role {
+                        Role::Lead => row.lead += 1,
+                        Role::Implementing => row.implementing += 1,
+                        Role::Coordinating => row.coordinating += 1,
+                    }
+                    if held[a] != Some(t) {
+                        held[a] = Some(t);
+                        row.tally.total += 1;
+                        row.tally.done += u32::from(done);
+                    }
+                }
+            }
+        }
+        // Counted apart from the roles: a milestone can make an agency answer for a task it
+        // holds no role on (the central agencies' own plans). Only agencies that answer for
+        // the task can be late on it; `due` decides whether they are.
+        for &p in plan.parts(t) {
+            for &a in &answerers[p] {
+                if asked[a] != Some(t) {
+                    asked[a] = Some(t);
+                    rows[a].overdue += u32::from(due::part_late(plan, status, ledger, t, a, today));
+                }
+            }
+        }
+    }
+    agencies
         .sorted()
         .iter()
-        .map(|&a| {
-            let mut row = AgencyRow {
-                agency: a,
-                ..Default::default()
-            };
-            for &t in &tasks {
-                // Counted apart from the roles: a milestone can make an agency answer for a
-                // task it holds no role on (the central agencies' own plans).
-                row.overdue += u32::from(due::part_late(plan, status, ledger, t, a, today));
-                let roles = plan.roles_of(t, a);
-                if roles.is_empty() {
-                    continue;
-                }
-                row.lead += u32::from(roles.contains(&Role::Lead));
-                row.implementing += u32::from(roles.contains(&Role::Implementing));
-                row.coordinating += u32::from(roles.contains(&Role::Coordinating));
-                row.tally.total += 1;
-                row.tally.done += u32::from(status.items[t].done);
-            }
-            row
-        })
+        .map(|&a| std::mem::take(&mut rows[a]))
         .filter(|r| r.tally.total > 0 || r.overdue > 0)
         .collect()
 }
