@@ -45,7 +45,10 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Vietnamese letters in alphabetical order (lower case, without tone marks).
-const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+const ALPHABET: [char; 33] = [
+    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+];
 
 /// Tone marks in dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
 fn tone_rank(mark: char) -> Option<u8> {
@@ -60,26 +63,60 @@ fn tone_rank(mark: char) -> Option<u8> {
 }
 
 /// (letter rank, tone rank, is upper) for each letter; other characters sort by code point
-/// after the letters' ranks.
+/// after the letters' ranks. A letter is a character and the combining marks after it (a
+/// grapheme, for any text kehoach holds), read decomposed: ASCII needs no decomposition.
 fn collation_key(s: &str) -> Vec<(u32, u8, bool)> {
     let mut key = Vec::with_capacity(s.len());
-    for grapheme in s.graphemes(true) {
-        let mut base = None;
-        let mut tone = 0u8;
-        let mut hat = None; // the vowel-changing marks: breve, circumflex, horn
-        for c in grapheme.nfd() {
-            if let Some(t) = tone_rank(c) {
-                tone = t;
-            } else if matches!(c, '\u{0306}' | '\u{0302}' | '\u{031B}') {
-                hat = Some(c);
-            } else if base.is_none() {
-                base = Some(c);
-            }
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut letter = Letter::default();
+        if c.is_ascii() {
+            letter.take(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| letter.take(d));
         }
-        let Some(b) = base else { continue };
+        while let Some(&m) = chars.peek()
+            && is_combining_mark(m)
+        {
+            chars.next();
+            unicode_normalization::char::decompose_canonical(m, |d| letter.take(d));
+        }
+        if let Some(k) = letter.key() {
+            key.push(k);
+        }
+    }
+    key
+}
+
+/// One letter, decomposed: its base character, tone mark and vowel-changing mark.
+#[derive(Default)]
+struct Letter {
+    base: Option<char>,
+    tone: u8,
+    /// Breve, circumflex or horn.
+    hat: Option<char>,
+}
+
+impl Letter {
+    fn take(&mut self, c: char) {
+        if let Some(t) = tone_rank(c) {
+            self.tone = t;
+        } else if matches!(c, '\u{0306}' | '\u{0302}' | '\u{031B}') {
+            self.hat = Some(c);
+        } else if self.base.is_none() {
+            self.base = Some(c);
+        }
+    }
+
+    fn key(&self) -> Option<(u32, u8, bool)> {
+        let b = self.base?;
         let upper = b.is_uppercase();
-        let lower = b.to_lowercase().next().unwrap_or(b);
-        let letter = match (lower, hat) {
+        let lower = if b.is_ascii() {
+            b.to_ascii_lowercase()
+        } else {
+            b.to_lowercase().next().unwrap_or(b)
+        };
+        let letter = match (lower, self.hat) {
             ('a', Some('\u{0306}')) => 'ă',
             ('a', Some('\u{0302}')) => 'â',
             ('e', Some('\u{0302}')) => 'ê',
@@ -88,15 +125,14 @@ fn collation_key(s: &str) -> Vec<(u32, u8, bool)> {
             ('u', Some('\u{031B}')) => 'ư',
             (l, _) => l,
         };
-        let rank = match ALPHABET.chars().position(|a| a == letter) {
+        let rank = match ALPHABET.iter().position(|&a| a == letter) {
             Some(p) => 0x10_0000 + p as u32,
             None if letter.is_ascii_digit() => letter as u32,
             None if letter.is_whitespace() => 0,
             None => 0x20_0000 + letter as u32,
         };
-        key.push((rank, tone, upper));
+        Some((rank, self.tone, upper))
     }
-    key
 }
 
 /// A sort key for Vietnamese dictionary order: letters first (Đ after D, Ư after U), then
