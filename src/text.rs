@@ -158,24 +158,48 @@ pub fn width(s: &str) -> usize {
 
 /// Cut `s` to at most `max` cells, on a grapheme boundary, ending with "…" when cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max {
+    // No character is wider than its UTF-8 bytes.
+    if s.len() <= max {
         return Cow::Borrowed(s);
     }
     if max == 0 {
-        return Cow::Borrowed("");
+        return if width(s) == 0 {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Borrowed("")
+        };
     }
-    let mut out = String::new();
+    // One pass that stops a cell past `max`: a long title is not measured to its end.
     let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = width(g);
-        if used + w > max - 1 {
+    let mut cut = None;
+    for (at, g) in s.grapheme_indices(true) {
+        used += width(g);
+        if cut.is_none() && used > max - 1 {
+            cut = Some(at);
+        }
+        if used > max {
             break;
         }
-        out.push_str(g);
-        used += w;
     }
-    out.push('…');
-    Cow::Owned(out)
+    match cut {
+        Some(at) if used > max => {
+            let mut out = String::with_capacity(at + '…'.len_utf8());
+            out.push_str(&s[..at]);
+            out.push('…');
+            Cow::Owned(out)
+        }
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// [`width`], for a caller that only needs to know whether `s` is wider than `cap`: a
+/// number over `cap` stands for any width over it, without measuring a long text to its
+/// end (a printable ASCII character takes one cell).
+pub fn width_over(s: &str, cap: usize) -> usize {
+    if s.len() > cap && s.bytes().filter(|b| (0x20..0x7F).contains(b)).count() > cap {
+        return cap + 1;
+    }
+    width(s)
 }
 
 /// Pad with spaces to exactly `w` cells (truncating first if needed).
@@ -215,7 +239,7 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// One line of a table or a list: newlines, tabs and carriage returns become spaces. Nothing
 /// else changes: what reaches a terminal is made safe by [`TerminalSafe`], in one place.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    if s.contains(['\n', '\r', '\t']) {
+    if s.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
         Cow::Owned(s.replace(['\n', '\r', '\t'], " "))
     } else {
         Cow::Borrowed(s)
@@ -423,6 +447,39 @@ mod tests {
         assert!(t.ends_with('…'));
         assert_eq!(width(&t), 4);
         assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    /// Every title of the plan, cut at every width, as a terminal table shows it: exactly
+    /// `w` cells or the whole title, never more, and the cut version ends in "…".
+    #[test]
+    fn truncate_cuts_every_title_at_every_width() {
+        let plan = crate::plan::Plan::embedded();
+        let cjk = "表格 kehoạch 計畫 ẞ";
+        for i in 0..plan.len() {
+            for s in [plan.node(i).title.as_str(), cjk] {
+                let full = width(s);
+                for w in 0..70 {
+                    let t = truncate(s, w);
+                    if full <= w {
+                        assert_eq!(t, s);
+                        continue;
+                    }
+                    assert!(t.ends_with('…') || w == 0, "{s} at {w}: {t}");
+                    assert!(width(&t) <= w, "{s} at {w}: {t}");
+                    // Nothing is given up that would have fitted.
+                    let kept = t.trim_end_matches('…');
+                    let next = s[kept.len()..].graphemes(true).next().map_or(0, width);
+                    assert!(w == 0 || width(kept) + next > w - 1, "{s} at {w}: {t}");
+                }
+                for cap in [0, 5, 40, 119] {
+                    let got = width_over(s, cap);
+                    assert!(
+                        if full > cap { got > cap } else { got == full },
+                        "{s} {cap}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Plain-text tables that fit the terminal without breaking a Vietnamese character, and CSV.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
-use crate::text::{fit, one_line, width};
+use crate::text::{fit, one_line, width, width_over};
 
 /// The width to fit: the terminal's, else $COLUMNS, else 120.
 pub fn terminal_width() -> usize {
@@ -43,7 +44,10 @@ impl Table {
         self.rows.push(
             cells
                 .into_iter()
-                .map(|c| one_line(&c).into_owned())
+                .map(|c| match one_line(&c) {
+                    Cow::Borrowed(_) => c,
+                    Cow::Owned(o) => o,
+                })
                 .collect(),
         );
     }
@@ -53,9 +57,10 @@ impl Table {
         let n = self.headers.len();
         let mut w: Vec<usize> = (0..n)
             .map(|c| {
+                // A cell wider than the whole table gives the same widths at any width.
                 self.rows
                     .iter()
-                    .map(|r| width(&r[c]))
+                    .map(|r| width_over(&r[c], total))
                     .chain([width(&self.headers[c])])
                     .max()
                     .unwrap_or(0)
