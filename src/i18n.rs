@@ -489,7 +489,10 @@ pub fn timestamp(rfc3339: &str) -> String {
 
 /// Dates are shown as dd/mm/yyyy in both languages, as in Vietnamese documents.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    // Written out: chrono's `format` parses its pattern again for every date, and a list
+    // shows one or two per row.
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
 /// An agency's part in words ("Đã xong", "Không áp dụng").

@@ -153,7 +153,7 @@ fn json(ctx: &Ctx, notes: &HashMap<String, Vec<Note>>, out: &mut Vec<u8>) -> Res
             lead: agency_names(ctx, ix, Role::Lead),
             implementers: agency_names(ctx, ix, Role::Implementing),
             coordinators: agency_names(ctx, ix, Role::Coordinating),
-            deadline: ctx.status.deadlines[ix].format("%Y-%m-%d").to_string(),
+            deadline: ctx.status.deadlines[ix].to_string(),
             done: s.done,
             done_at: s.done_at.as_deref(),
             done_by: s.done_by.as_deref(),

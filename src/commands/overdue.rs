@@ -98,7 +98,7 @@ pub fn run(
                 id: &n.id,
                 title: &n.title,
                 lead: lead.iter().map(String::as_str).collect(),
-                deadline: st.deadlines[i].format("%Y-%m-%d").to_string(),
+                deadline: st.deadlines[i].to_string(),
                 date: st.deadlines[i],
                 days: c.days(),
                 countdown: i18n::countdown(lang, c),

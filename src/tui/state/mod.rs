@@ -357,10 +357,7 @@ impl State {
             note_id,
             text,
             doc_ref: note.doc_ref.clone().unwrap_or_default(),
-            doc_date: note
-                .doc_date
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_default(),
+            doc_date: note.doc_date.map(crate::i18n::date).unwrap_or_default(),
             field: Field::Text,
             saving: false,
             error: None,

@@ -63,7 +63,7 @@ pub(super) fn tree(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             let input = state.status.items[sel]
                 .deadline
-                .map(|d| d.format("%d/%m/%Y").to_string())
+                .map(crate::i18n::date)
                 .unwrap_or_default();
             state.mode = Mode::Deadline(DeadlineInput {
                 item: sel,
