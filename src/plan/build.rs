@@ -97,7 +97,11 @@ fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
     let mut roots = Vec::new();
     let mut by_key = HashMap::new();
     let index_ids: Vec<&str> = file.indexes.iter().map(|i| i.id.as_str()).collect();
-    for n in &file.nodes {
+    // The nodes' text moves from the file into the model (the file keeps the plan's own
+    // fields and registry; its tree lives on only as `nodes`).
+    let file_nodes = std::mem::take(&mut file.nodes);
+    nodes.reserve(count_nodes(&file_nodes));
+    for n in file_nodes {
         let ix = add_node(n, None, 0, &agencies, &index_ids, &mut nodes, &mut by_key)?;
         roots.push(ix);
     }
@@ -256,8 +260,12 @@ fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
     Agencies::new(list).map_err(PlanError::GroupCycle)
 }
 
+fn count_nodes(nodes: &[NodeFile]) -> usize {
+    nodes.iter().map(|n| 1 + count_nodes(&n.children)).sum()
+}
+
 fn add_node(
-    f: &NodeFile,
+    f: NodeFile,
     parent: Option<NodeIx>,
     depth: usize,
     agencies: &Agencies,
@@ -308,12 +316,13 @@ fn add_node(
         Some(d) => Some(date(d, || format!("item {}", f.id))?),
         None => None,
     };
+    let mut children = Vec::with_capacity(f.children.len());
     nodes.push(Node {
-        id: f.id.clone(),
-        label: f.label.clone(),
+        id: f.id,
+        label: f.label,
         kind: f.kind,
-        title: f.title.clone(),
-        text: f.text.clone(),
+        title: f.title,
+        text: f.text,
         parent,
         children: Vec::new(),
         end: ix + 1,
@@ -324,21 +333,29 @@ fn add_node(
         deadline,
         targets: f
             .targets
-            .iter()
+            .into_iter()
             .map(|t| Target {
-                metric: t.metric.clone(),
+                metric: t.metric,
                 value: t.value,
-                unit: t.unit.clone(),
-                scope: t.scope.clone(),
-                text: t.text.clone(),
+                unit: t.unit,
+                scope: t.scope,
+                text: t.text,
             })
             .collect(),
-        remark: f.remark.clone(),
+        remark: f.remark,
     });
-    for c in &f.children {
-        let cix = add_node(c, Some(ix), depth + 1, agencies, index_ids, nodes, by_key)?;
-        nodes[ix].children.push(cix);
+    for c in f.children {
+        children.push(add_node(
+            c,
+            Some(ix),
+            depth + 1,
+            agencies,
+            index_ids,
+            nodes,
+            by_key,
+        )?);
     }
+    nodes[ix].children = children;
     nodes[ix].end = nodes.len();
     Ok(ix)
 }
