@@ -35,7 +35,11 @@ fn seeded() -> (TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kehoach.db");
     let mut store = Store::open(&path).unwrap();
-    assert!(store.ensure_seeded(plan::EMBEDDED_PLAN).unwrap());
+    assert!(
+        store
+            .ensure_seeded(plan::EMBEDDED_PLAN, || actor("lan"))
+            .unwrap()
+    );
     (dir, path, store)
 }
 
@@ -75,8 +79,16 @@ fn first_open_creates_the_schema_and_seeds_the_embedded_plan() {
     assert!(store.plans().unwrap().is_empty());
     assert!(!store.is_read_only());
 
-    assert!(store.ensure_seeded(plan::EMBEDDED_PLAN).unwrap());
-    assert!(!store.ensure_seeded(plan::EMBEDDED_PLAN).unwrap());
+    assert!(
+        store
+            .ensure_seeded(plan::EMBEDDED_PLAN, || actor("lan"))
+            .unwrap()
+    );
+    assert!(
+        !store
+            .ensure_seeded(plan::EMBEDDED_PLAN, || actor("lan"))
+            .unwrap()
+    );
     let plans = store.plans().unwrap();
     assert_eq!(plans.len(), 1);
     // The plan built into kehoach is recorded as imported by kehoach itself, so a newer
@@ -101,14 +113,21 @@ fn first_open_creates_the_schema_and_seeds_the_embedded_plan() {
 
     // Everything is on disk: a new connection finds the plan and seeds nothing.
     let mut again = Store::open(&path).unwrap();
-    assert!(!again.ensure_seeded(plan::EMBEDDED_PLAN).unwrap());
+    assert!(
+        !again
+            .ensure_seeded(plan::EMBEDDED_PLAN, || actor("binh"))
+            .unwrap()
+    );
     assert_eq!(again.plans().unwrap().len(), 1);
 
     // An empty file (touched by hand) is a new database, not an error.
     let empty = dir.path().join("empty.db");
     std::fs::write(&empty, b"").unwrap();
     let mut s = Store::open(&empty).unwrap();
-    assert!(s.ensure_seeded(plan::EMBEDDED_PLAN).unwrap());
+    assert!(
+        s.ensure_seeded(plan::EMBEDDED_PLAN, || actor("lan"))
+            .unwrap()
+    );
 }
 
 #[test]
@@ -243,8 +262,7 @@ fn every_write_is_audited_with_before_and_after() {
             (at, "binh", Some(t), "reopen", Some("done"), Some("open")),
             (at, "lan", Some(t), "done", Some("open"), Some("done")),
             (
-                // The first open seeds the plan as kehoach itself, at the real time.
-                rows[8].0,
+                at,
                 kehoach::store::BUILT_IN,
                 None,
                 "import",
@@ -587,7 +605,7 @@ fn files_that_are_not_kehoach_databases_are_refused_and_left_alone() {
         let e = match Store::open(&path) {
             Ok(mut s) => {
                 // Opening may be lazy; the first real use must then fail, still harmlessly.
-                let r = s.ensure_seeded(plan::EMBEDDED_PLAN);
+                let r = s.ensure_seeded(plan::EMBEDDED_PLAN, || actor("lan"));
                 assert!(r.is_err(), "{name} was accepted as a database");
                 r.unwrap_err()
             }

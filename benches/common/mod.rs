@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use kehoach::i18n::Lang;
 use kehoach::plan::{EMBEDDED_PLAN, Status};
-use kehoach::store::{Store, StressSize};
+use kehoach::store::{Actor, Store, StressSize};
 use kehoach::tui::effects::Runner;
 use kehoach::tui::{State, view::view};
 use ratatui::Terminal;
@@ -45,7 +45,8 @@ pub fn real_db() -> PathBuf {
             return path;
         }
         let mut s = Store::open(&path).expect("real database opens");
-        s.ensure_seeded(EMBEDDED_PLAN).expect("seeded");
+        s.ensure_seeded(EMBEDDED_PLAN, || Actor::new("bench"))
+            .expect("seeded");
         path
     })
     .clone()

@@ -208,7 +208,7 @@ pub fn open_store(g: &Global) -> Result<Store, Failure> {
     let path = db_path(g);
     let open = || -> Result<Store, StoreError> {
         let mut store = Store::open(&path)?;
-        store.ensure_seeded(plan::EMBEDDED_PLAN)?;
+        store.ensure_seeded(plan::EMBEDDED_PLAN, || Actor::new(crate::store::BUILT_IN))?;
         Ok(store)
     };
     // Opening, upgrading and seeding change nothing twice, so they may be tried again. SQLite

@@ -26,8 +26,10 @@ pub struct Import {
 
 impl Store {
     /// Import the embedded plan when the database holds none. Returns whether it did. The
-    /// audit log records kehoach itself as the importer, so no one's name is looked up.
-    pub fn ensure_seeded(&mut self, json: &str) -> Result<bool> {
+    /// audit log records kehoach itself as the importer, at the time `when` gives (its user is
+    /// not used); it is asked only when something is imported, since working out the local
+    /// time reads the time zone files.
+    pub fn ensure_seeded(&mut self, json: &str, when: impl FnOnce() -> Actor) -> Result<bool> {
         if self.read_only {
             return Ok(false);
         }
@@ -48,7 +50,10 @@ impl Store {
             return Ok(false);
         }
         let plan = Plan::parse(json).map_err(StoreError::StoredPlan)?;
-        let seeder = Actor::new(BUILT_IN);
+        let seeder = Actor {
+            user: BUILT_IN.into(),
+            ..when()
+        };
         let tx = self.begin()?;
         // Two coordinators opening a new database at once: only the first seeds it.
         let count: i64 = tx.query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;

@@ -33,13 +33,13 @@ pub fn actor(user: &str) -> Actor {
 
 pub fn seeded_memory() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store.ensure_seeded(EMBEDDED_PLAN).unwrap();
+    store.ensure_seeded(EMBEDDED_PLAN, || actor(USER)).unwrap();
     store
 }
 
 pub fn seeded_file(path: &Path) -> Store {
     let mut store = Store::open(path).unwrap();
-    store.ensure_seeded(EMBEDDED_PLAN).unwrap();
+    store.ensure_seeded(EMBEDDED_PLAN, || actor(USER)).unwrap();
     store
 }
 
