@@ -24,24 +24,73 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Char by char: the marks a decomposition yields are dropped, so their canonical order
     // (what the `nfd()` iterator buffers and sorts for) does not matter. Most of a
-    // Vietnamese text is ASCII, which needs no decomposition at all.
+    // Vietnamese text is ASCII, which needs no decomposition at all, and nearly all the rest
+    // are Latin letters with marks, looked up in a table.
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Some(b) = FoldTable::get().ascii(c) {
+            out.push(b);
+        } else {
+            fold_char(c, &mut out);
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            match d {
-                'đ' | 'Đ' => out.push('d'),
-                d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
-                d => out.extend(d.to_lowercase()),
-            }
-        });
     }
     out
+}
+
+/// [`fold`] of one character, the long way.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        match d {
+            'đ' | 'Đ' => out.push('d'),
+            d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
+            d => out.extend(d.to_lowercase()),
+        }
+    });
+}
+
+/// For the Latin letters with marks (Latin-1 Supplement to Latin Extended-B, and Latin
+/// Extended Additional, where Vietnamese has its letters with two marks): the one ASCII letter
+/// [`fold_char`] makes of each, or 0 where it makes something else. Worked out once, from
+/// `fold_char` itself, the first time a text is folded.
+struct FoldTable {
+    latin: [u8; 0x250 - 0xC0],
+    additional: [u8; 0x100],
+}
+
+impl FoldTable {
+    fn get() -> &'static FoldTable {
+        static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let one = |c: u32| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(c) {
+                    fold_char(c, &mut s);
+                }
+                match s.as_bytes() {
+                    [b] if b.is_ascii() => *b,
+                    _ => 0,
+                }
+            };
+            FoldTable {
+                latin: std::array::from_fn(|i| one(0xC0 + i as u32)),
+                additional: std::array::from_fn(|i| one(0x1E00 + i as u32)),
+            }
+        })
+    }
+
+    fn ascii(&self, c: char) -> Option<char> {
+        let c = c as u32;
+        let b = match c {
+            0xC0..0x250 => self.latin[(c - 0xC0) as usize],
+            0x1E00..0x1F00 => self.additional[(c - 0x1E00) as usize],
+            _ => 0,
+        };
+        (b != 0).then_some(b as char)
+    }
 }
 
 /// Vietnamese letters in alphabetical order (lower case, without tone marks).
@@ -447,6 +496,24 @@ mod tests {
         assert!(t.ends_with('…'));
         assert_eq!(width(&t), 4);
         assert_eq!(fit("ab", 4), "ab  ");
+    }
+
+    /// The table gives what the long way gives, for every character it covers and a few
+    /// around them.
+    #[test]
+    fn fold_by_table_is_fold_the_long_way() {
+        for c in (0x80..0x300)
+            .chain(0x1D00..0x2000)
+            .filter_map(char::from_u32)
+        {
+            let mut long = String::new();
+            fold_char(c, &mut long);
+            assert_eq!(fold(&c.to_string()), long, "{c:?}");
+        }
+        assert_eq!(
+            fold("Sở Nội vụ; Đất đai ỨNG DỤNG"),
+            "so noi vu; dat dai ung dung"
+        );
     }
 
     /// Every title of the plan, cut at every width, as a terminal table shows it: exactly
