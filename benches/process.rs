@@ -168,7 +168,7 @@ fn probe(db: &Path) {
         let _ = term.draw(|f| view(f, &state));
     }
     let hits = query::search(&state.plan, "giai ngan", &|ix| {
-        state.search_notes.get(&ix).cloned()
+        state.search_notes.get(&ix).map(String::as_str)
     });
     std::hint::black_box(hits);
 }

@@ -444,7 +444,8 @@ fn search_ignores_case_and_diacritics() {
 
     // Notes are searched too.
     let t = ix(&plan, "IV.2.c");
-    let notes = move |i: NodeIx| (i == t).then(|| fold("Báo cáo số 45/BC-SNV gửi Bộ Nội vụ"));
+    let folded = fold("Báo cáo số 45/BC-SNV gửi Bộ Nội vụ");
+    let notes = |i: NodeIx| (i == t).then_some(folded.as_str());
     let found = query::search(&plan, "45/bc-snv", &notes);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].node, t);

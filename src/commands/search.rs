@@ -30,7 +30,9 @@ pub fn run(
         .folded_notes(ctx.plan.id())
         .map_err(|e| ctx.fail(e))?;
     let plan = &ctx.plan;
-    let hits = query::search(plan, &q, &|ix| notes.get(&plan.node(ix).id).cloned());
+    let hits = query::search(plan, &q, &|ix| {
+        notes.get(&plan.node(ix).id).map(String::as_str)
+    });
     let rows: Vec<Row<'_>> = hits
         .iter()
         .take(limit)

@@ -159,7 +159,7 @@ pub struct Hit {
 
 /// Items matching every word of `query`, ignoring case and diacritics, best first. `notes`
 /// gives each node's evidence notes, already folded (may be empty).
-pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>) -> Vec<Hit> {
+pub fn search<'n>(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<&'n str>) -> Vec<Hit> {
     let q = fold(query.trim());
     let words: Vec<&str> = q.split_whitespace().collect();
     // Ids compare by their lookup key, where `đ` stands for `dd` (folding makes it `d`, which
@@ -188,7 +188,7 @@ pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>
                 10
             } else if f.agencies.contains(w) {
                 8
-            } else if note.as_deref().is_some_and(|n| n.contains(w)) {
+            } else if note.is_some_and(|n| n.contains(w)) {
                 5
             } else {
                 all = false;
@@ -208,7 +208,7 @@ pub fn search(plan: &Plan, query: &str, notes: &dyn Fn(NodeIx) -> Option<String>
                 score += 150;
             } else if f.agencies.contains(&phrase) {
                 score += 100;
-            } else if note.as_deref().is_some_and(|n| n.contains(&phrase)) {
+            } else if note.is_some_and(|n| n.contains(&phrase)) {
                 score += 80;
             }
         }

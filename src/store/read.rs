@@ -65,6 +65,20 @@ pub(super) fn note_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Note> {
 pub(super) const NOTE_COLUMNS: &str =
     "id, plan_id, item_id, author, created_at, updated_at, text, doc_ref, doc_date";
 
+/// A long text column (a plan file, a plan's folded notes: a hundred kB of mostly
+/// multi-byte Vietnamese) where SQLite holds it, checked as UTF-8 with SIMD: the standard
+/// check was a tenth of a read command's own work.
+fn long_text<'r>(r: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
+    let bytes = r.get_ref(column)?.as_bytes()?;
+    simdutf8::basic::from_utf8(bytes).map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            column,
+            rusqlite::types::Type::Text,
+            "stored text is not UTF-8".into(),
+        )
+    })
+}
+
 impl Store {
     /// Every plan, newest import first.
     pub fn plans(&self) -> Result<Vec<PlanRow>> {
@@ -89,17 +103,7 @@ impl Store {
         // Parsed where SQLite holds the text, without a copy of the file first. The 100 kB of
         // mostly multi-byte Vietnamese are checked as UTF-8 with SIMD: the standard check took
         // a tenth of a read command's own work.
-        let parse = |r: &rusqlite::Row<'_>| {
-            let bytes = r.get_ref(0)?.as_bytes()?;
-            let text = simdutf8::basic::from_utf8(bytes).map_err(|_| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    0,
-                    rusqlite::types::Type::Text,
-                    "the stored plan file is not UTF-8".into(),
-                )
-            })?;
-            Ok(Plan::parse_stored(text))
-        };
+        let parse = |r: &rusqlite::Row<'_>| Ok(Plan::parse_stored(long_text(r, 0)?));
         let row = match wanted {
             Some(id) => self
                 .conn
@@ -199,7 +203,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached("SELECT item_id, folded FROM note_search WHERE plan_id = ?1")?;
-        let rows = st.query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = st.query_map([plan_id], |r| Ok((r.get(0)?, long_text(r, 1)?.to_owned())))?;
         rows.collect::<rusqlite::Result<HashMap<_, _>>>()
             .map_err(StoreError::from)
     }

@@ -56,7 +56,7 @@ pub(super) fn search(state: &mut State, msg: Msg) -> Vec<Effect> {
     let query = nfc(&s.query).into_owned();
     let plan = state.plan.clone();
     let notes = &state.search_notes;
-    let hits: Vec<NodeIx> = query::search(&plan, &query, &|ix| notes.get(&ix).cloned())
+    let hits: Vec<NodeIx> = query::search(&plan, &query, &|ix| notes.get(&ix).map(String::as_str))
         .into_iter()
         .map(|h| h.node)
         .filter(|&ix| state.filter.as_ref().is_none_or(|f| f.shown[ix]))
