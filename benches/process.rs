@@ -46,9 +46,9 @@ fn main() {
         println!("sqlite3 (the command-line shell) not found: no floor to compare with");
     }
     println!(
-        "\n| command (median of {rounds} paired runs) | real plan | × floor | stress | × floor |"
+        "\n| command (median of {rounds} paired runs) | real plan | × floor | × floor, CPU | stress | × floor | × floor, CPU |"
     );
-    println!("|---|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     let commands: [&[&str]; 7] = [
         &["status"],
         &["overdue"],
@@ -64,11 +64,13 @@ fn main() {
     if have_sqlite {
         let mut cells = Vec::new();
         for (_, db) in &dbs {
-            let floor = (0..rounds).map(|_| time(floor_cmd(db))).collect::<Vec<_>>();
+            let floor = (0..rounds)
+                .map(|_| time(floor_cmd(db)).wall)
+                .collect::<Vec<_>>();
             cells.push(ms(median(floor)));
         }
         println!(
-            "| `sqlite3 FILE 'select count(*) from sqlite_master'` (floor) | {} | 1.00× | {} | 1.00× |",
+            "| `sqlite3 FILE 'select count(*) from sqlite_master'` (floor) | {} | 1.00× | 1.00× | {} | 1.00× | 1.00× |",
             cells[0], cells[1]
         );
     }
@@ -79,22 +81,23 @@ fn main() {
         }
         let mut cells = Vec::new();
         for (_, db) in &dbs {
-            let (mut own, mut ratios) = (Vec::new(), Vec::new());
+            let (mut own, mut wall, mut cpu) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..rounds {
                 let k = time(kehoach(db, args));
-                own.push(k);
+                own.push(k.wall);
                 if have_sqlite {
                     let f = time(floor_cmd(db));
-                    ratios.push(k.as_secs_f64() / f.as_secs_f64());
+                    wall.push(k.wall.as_secs_f64() / f.wall.as_secs_f64());
+                    cpu.push(k.cpu.as_secs_f64() / f.cpu.as_secs_f64().max(1e-6));
                 }
             }
             cells.push(ms(median(own)));
-            cells.push(if have_sqlite {
-                ratios.sort_by(f64::total_cmp);
-                format!("{:.2}×", ratios[ratios.len() / 2])
-            } else {
-                "—".into()
-            });
+            for ratios in [wall, cpu] {
+                cells.push(match median_f64(ratios) {
+                    Some(r) => format!("{r:.2}×"),
+                    None => "—".into(),
+                });
+            }
         }
         println!("| `kehoach {}` | {} |", args.join(" "), cells.join(" | "));
     }
@@ -137,17 +140,44 @@ fn kehoach(db: &Path, args: &[&str]) -> Command {
     c
 }
 
-/// Wall time of one run, output read to the end (as a pipe reader would).
-fn time(mut c: Command) -> Duration {
+/// One run's wall time (output read to the end, as a pipe reader would) and the CPU time
+/// (user + system) the process used, which other processes on a shared machine disturb far
+/// less than wall time.
+struct Run {
+    wall: Duration,
+    cpu: Duration,
+}
+
+fn time(mut c: Command) -> Run {
+    let before = children_cpu();
     let t = Instant::now();
     let out = c.output().expect("runs");
-    let d = t.elapsed();
+    let wall = t.elapsed();
+    let cpu = children_cpu().saturating_sub(before);
     assert!(
         out.status.success(),
         "{c:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    d
+    Run { wall, cpu }
+}
+
+/// User + system time of every child this process has waited for.
+fn children_cpu() -> Duration {
+    // SAFETY: an all-zero rusage is a valid value; getrusage writes only into `usage`,
+    // which outlives the call.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+fn median_f64(mut v: Vec<f64>) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied()
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
