@@ -414,22 +414,18 @@ impl Failed {
         }
     }
 
-    /// SQLite's extended result codes (sqlite3.h) for a WAL index caught mid-change by a
-    /// reader that may not write it, and for a `-wal` that vanished after it was chosen.
+    /// SQLite's extended result codes for a WAL index caught mid-change by a reader that may
+    /// not write it, and for a `-wal` that vanished after it was chosen.
     fn sqlite(e: rusqlite::Error, path: &Path) -> Failed {
-        const BUSY_RECOVERY: i32 = 5 | (1 << 8);
-        const READONLY_RECOVERY: i32 = 8 | (1 << 8);
-        const READONLY_CANTINIT: i32 = 8 | (5 << 8);
-        const READONLY_DIRECTORY: i32 = 8 | (6 << 8);
-        const PROTOCOL: i32 = 15;
+        use rusqlite::ffi;
         let passing = e.sqlite_error().is_some_and(|f| {
             matches!(
                 f.extended_code,
-                BUSY_RECOVERY
-                    | READONLY_RECOVERY
-                    | READONLY_CANTINIT
-                    | READONLY_DIRECTORY
-                    | PROTOCOL
+                ffi::SQLITE_BUSY_RECOVERY
+                    | ffi::SQLITE_READONLY_RECOVERY
+                    | ffi::SQLITE_READONLY_CANTINIT
+                    | ffi::SQLITE_READONLY_DIRECTORY
+                    | ffi::SQLITE_PROTOCOL
             )
         });
         let error = if passing {
