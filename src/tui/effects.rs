@@ -14,6 +14,8 @@ pub struct Runner {
     user: String,
     lang: Lang,
     data_version: Option<i64>,
+    /// A read-only store was opened again and the view has not read it since.
+    reopened: bool,
     /// The newest audit row already accounted for.
     audit_seen: i64,
     /// The newest restore in the audit log: another one means the whole database changed.
@@ -33,6 +35,7 @@ impl Runner {
             user: user.to_string(),
             lang,
             data_version,
+            reopened: false,
             audit_seen,
             restore_seen,
             error: None,
@@ -290,9 +293,9 @@ impl Runner {
     pub fn poll_external(&mut self, plan_id: &str) -> Option<Msg> {
         // A read-only view opened when nobody was writing reads a frozen file; once writers
         // come, it is opened again and everything reloads.
-        let reopened = self.store.reopen_if_changed().unwrap_or(false);
+        self.reopened |= self.store.reopen_if_changed().unwrap_or(false);
         let v = self.store.data_version().ok()?;
-        if self.data_version == Some(v) && !reopened {
+        if self.data_version == Some(v) && !self.reopened {
             return None;
         }
         if self.data_version.is_none() {
@@ -303,6 +306,7 @@ impl Runner {
         let items = self.store.item_states(&self.plan).ok()?;
         let ledger = self.store.ledger(&self.plan).ok()?;
         self.data_version = Some(v);
+        self.reopened = false;
         // A restore replaces everything, the audit log included: its rows are not news, and
         // the numbering we kept no longer applies.
         let restore = self.store.last_restore().ok().flatten();
