@@ -7,7 +7,8 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::open::{READ_PATIENCE, SQLITE_MAGIC, can_write, may_write, open_read_only, sibling};
+use super::open::{SQLITE_MAGIC, can_write, may_write, sibling};
+use super::read_only::{READ_PATIENCE, open_read_only};
 use super::{StoreError, schema};
 
 /// What `integrity_check` said.

@@ -10,6 +10,7 @@ mod import;
 mod notes;
 mod open;
 mod read;
+mod read_only;
 mod restore;
 pub mod schema;
 #[cfg(feature = "stress")]
@@ -44,7 +45,7 @@ pub struct Store {
     read_only: bool,
     /// A read-only store: how the files looked when it was opened (see
     /// [`Store::reopen_if_changed`]).
-    seen: Option<open::Stamp>,
+    seen: Option<read_only::Stamp>,
 }
 
 impl std::fmt::Debug for Store {
@@ -67,27 +68,6 @@ impl Store {
 
     pub fn schema_version(&self) -> Result<i64> {
         Ok(schema::version(&self.conn)?)
-    }
-
-    /// A read-only store reads from one snapshot, and may have been opened as immutable (no
-    /// `-wal` then, and it may create none), which never sees later commits. Take a newer
-    /// snapshot; when the files beside it have changed since (a writer came and went, or is
-    /// there now), open it again; true when it did, so that a view reloads. Writable stores
-    /// never need it. A view polls often, so it waits little for a writer to pass: the next
-    /// poll tries again.
-    pub fn reopen_if_changed(&mut self) -> Result<bool> {
-        let Some(seen) = self.seen else {
-            return Ok(false);
-        };
-        let patience = Duration::from_millis(50);
-        let now = open::Stamp::of(&self.path);
-        if now == seen {
-            open::Snapshot::renew(&self.conn, &self.path, patience)?;
-            return Ok(false);
-        }
-        self.conn = open::open_read_only(&self.path, patience)?;
-        self.seen = Some(now);
-        Ok(true)
     }
 
     /// Changes whenever another connection commits: the cheap "did anything change?" poll.

@@ -3,7 +3,6 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -21,9 +20,9 @@ pub(super) const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// What the first 100 bytes of the file say, read before SQLite touches it (an empty file,
 /// which becomes a new database, says nothing).
-struct Header {
+pub(super) struct Header {
     /// Bytes 18–19 are 2: the file is in WAL mode.
-    wal: bool,
+    pub(super) wal: bool,
     application_id: u32,
 }
 
@@ -89,13 +88,13 @@ impl Store {
             )
             .map_err(|e| open_error(e, path))?
         } else {
-            open_read_only(path, READ_PATIENCE)?
+            super::read_only::open_read_only(path, super::read_only::READ_PATIENCE)?
         };
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             read_only: !writable,
-            seen: (!writable).then(|| Stamp::of(path)),
+            seen: (!writable).then(|| super::read_only::Stamp::of(path)),
         };
         store.configure()?;
         if writable {
@@ -241,7 +240,7 @@ fn recognise(conn: &Connection) -> rusqlite::Result<bool> {
 }
 
 /// Refuse files that are not SQLite databases before SQLite can touch them.
-fn read_header(path: &Path) -> Result<Header> {
+pub(super) fn read_header(path: &Path) -> Result<Header> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
@@ -311,161 +310,6 @@ pub(super) fn can_write(path: &Path) -> bool {
 #[cfg(not(unix))]
 pub(super) fn can_write(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
-}
-
-/// What a reader can see of the database's files without opening them: the main file's size
-/// and time, and whether a `-wal` and a `-shm` are there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    main: Option<(u64, std::time::SystemTime)>,
-    wal: bool,
-    shm: bool,
-}
-
-impl Stamp {
-    pub fn of(path: &Path) -> Stamp {
-        Stamp {
-            main: std::fs::metadata(path)
-                .ok()
-                .and_then(|m| Some((m.len(), m.modified().ok()?))),
-            wal: sibling(path, "-wal").exists(),
-            shm: sibling(path, "-shm").exists(),
-        }
-    }
-}
-
-/// Read without creating anything beside the database: a reader that leaves a `-wal` or
-/// `-shm` of its own (its owner, its mode) would lock out the people who may write.
-/// - a rollback-journal database, or a WAL one whose `-wal` and `-shm` are both there (someone
-///   has it open, or left them): an ordinary read-only connection, which opens them as they are;
-/// - a WAL database with no `-wal` (or an empty one) and no `-shm`: every committed change is
-///   in the main file, read as immutable (no locks, no files);
-/// - a `-wal` with changes but no `-shm`: refused, only a writer can bring those changes in.
-///
-/// The connection comes back inside a read transaction: everything read through it is one
-/// snapshot (see [`Snapshot`]), taken with patience for the moments a writer passes through.
-pub(super) fn open_read_only(path: &Path, patience: Duration) -> Result<Connection> {
-    patiently(patience, || {
-        let conn = connect_read_only(path)?;
-        Snapshot::begin(&conn).map_err(|e| Failed::sqlite(e, path))?;
-        Ok(conn)
-    })
-}
-
-fn connect_read_only(path: &Path) -> Result<Connection, Failed> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let head = read_header(path).map_err(Failed::now)?;
-    let wal = std::fs::metadata(sibling(path, "-wal")).ok();
-    let shm = sibling(path, "-shm").exists();
-    let uri = if !head.wal || (wal.is_some() && shm) {
-        format!("file:{}?mode=ro", uri_path(path))
-    } else if wal.is_some_and(|m| m.len() > 0) {
-        // Passing while a writer closes (its -shm is removed a moment before its -wal).
-        return Err(Failed {
-            error: StoreError::WalWithoutShm {
-                path: path.to_path_buf(),
-            },
-            passing: true,
-        });
-    } else {
-        format!("file:{}?immutable=1", uri_path(path))
-    };
-    let sqlite = |e| Failed::sqlite(e, path);
-    let conn = Connection::open_with_flags(uri, flags).map_err(sqlite)?;
-    conn.busy_timeout(super::BUSY_TIMEOUT).map_err(sqlite)?;
-    Ok(conn)
-}
-
-/// How long a one-shot command waits for a writer to pass before it says why it cannot read.
-pub(super) const READ_PATIENCE: Duration = Duration::from_secs(2);
-
-/// A read-only connection cannot rebuild the WAL index (the `-shm`) as a writer does, so for
-/// a few milliseconds it may find the index half-written by a commit, or a writer closing:
-/// its `-shm` removed and its `-wal` not yet, or both removed after this reader chose to open
-/// them. Those pass; try again until `patience` is spent, then say what was found.
-fn patiently<T>(patience: Duration, mut attempt: impl FnMut() -> Result<T, Failed>) -> Result<T> {
-    let until = Instant::now() + patience;
-    let mut pause = Duration::from_millis(2);
-    loop {
-        match attempt() {
-            Ok(v) => return Ok(v),
-            Err(f) if f.passing && Instant::now() + pause < until => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(100));
-            }
-            Err(f) => return Err(f.error),
-        }
-    }
-}
-
-/// One try at reading: what went wrong, and whether it passes by itself.
-struct Failed {
-    error: StoreError,
-    passing: bool,
-}
-
-impl Failed {
-    fn now(error: StoreError) -> Failed {
-        Failed {
-            error,
-            passing: false,
-        }
-    }
-
-    /// SQLite's extended result codes for a WAL index caught mid-change by a reader that may
-    /// not write it, and for a `-wal` that vanished after it was chosen.
-    fn sqlite(e: rusqlite::Error, path: &Path) -> Failed {
-        use rusqlite::ffi;
-        let passing = e.sqlite_error().is_some_and(|f| {
-            matches!(
-                f.extended_code,
-                ffi::SQLITE_BUSY_RECOVERY
-                    | ffi::SQLITE_READONLY_RECOVERY
-                    | ffi::SQLITE_READONLY_CANTINIT
-                    | ffi::SQLITE_READONLY_DIRECTORY
-                    | ffi::SQLITE_PROTOCOL
-            )
-        });
-        let error = if passing {
-            StoreError::Unsettled {
-                path: path.to_path_buf(),
-            }
-        } else {
-            open_error(e, path)
-        };
-        Failed { error, passing }
-    }
-}
-
-/// The read transaction a read-only store holds from opening to closing, renewed by
-/// [`Store::reopen_if_changed`]: one command's reads all come from one moment, and only the
-/// first read of each snapshot meets a writer's half-written WAL index.
-pub(super) struct Snapshot;
-
-impl Snapshot {
-    pub(super) fn begin(conn: &Connection) -> rusqlite::Result<()> {
-        if !conn.is_autocommit() {
-            conn.execute_batch("COMMIT")?;
-        }
-        conn.execute_batch("BEGIN")?;
-        // The first read starts the snapshot.
-        match schema::version(conn) {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                let _ = conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
-    }
-
-    /// A newer snapshot on the same connection.
-    pub(super) fn renew(conn: &Connection, path: &Path, patience: Duration) -> Result<()> {
-        patiently(patience, || {
-            Snapshot::begin(conn).map_err(|e| Failed::sqlite(e, path))
-        })
-    }
 }
 
 /// Percent-encode a path for an SQLite `file:` URI.
