@@ -1,10 +1,15 @@
 //! Text rules shared by every layer: NFC at the boundary, diacritic folding for search,
 //! Vietnamese alphabetical order, display-width truncation and safe display of untrusted text.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
+mod collate;
+mod fold;
 
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc_quick};
+pub use collate::{vi_cmp, vi_key};
+pub use fold::fold;
+
+use std::borrow::Cow;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -16,188 +21,6 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.nfc().collect())
     }
-}
-
-/// Lower case, diacritics removed, đ→d: the key every search and filter compares.
-/// "Sở Nội vụ; Đất đai" → "so noi vu; dat dai".
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Char by char: the marks a decomposition yields are dropped, so their canonical order
-    // (what the `nfd()` iterator buffers and sorts for) does not matter. Most of a
-    // Vietnamese text is ASCII, which needs no decomposition at all, and nearly all the rest
-    // are Latin letters with marks, looked up in a table.
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(b) = FoldTable::get().ascii(c) {
-            out.push(b);
-        } else {
-            fold_char(c, &mut out);
-        }
-    }
-    out
-}
-
-/// [`fold`] of one character, the long way.
-fn fold_char(c: char, out: &mut String) {
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        match d {
-            'đ' | 'Đ' => out.push('d'),
-            d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
-            d => out.extend(d.to_lowercase()),
-        }
-    });
-}
-
-/// For the Latin letters with marks (Latin-1 Supplement to Latin Extended-B, and Latin
-/// Extended Additional, where Vietnamese has its letters with two marks): the one ASCII letter
-/// [`fold_char`] makes of each, or 0 where it makes something else. Worked out once, from
-/// `fold_char` itself, the first time a text is folded.
-struct FoldTable {
-    latin: [u8; 0x250 - 0xC0],
-    additional: [u8; 0x100],
-}
-
-impl FoldTable {
-    fn get() -> &'static FoldTable {
-        static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let one = |c: u32| {
-                let mut s = String::new();
-                if let Some(c) = char::from_u32(c) {
-                    fold_char(c, &mut s);
-                }
-                match s.as_bytes() {
-                    [b] if b.is_ascii() => *b,
-                    _ => 0,
-                }
-            };
-            FoldTable {
-                latin: std::array::from_fn(|i| one(0xC0 + i as u32)),
-                additional: std::array::from_fn(|i| one(0x1E00 + i as u32)),
-            }
-        })
-    }
-
-    fn ascii(&self, c: char) -> Option<char> {
-        let c = c as u32;
-        let b = match c {
-            0xC0..0x250 => self.latin[(c - 0xC0) as usize],
-            0x1E00..0x1F00 => self.additional[(c - 0x1E00) as usize],
-            _ => 0,
-        };
-        (b != 0).then_some(b as char)
-    }
-}
-
-/// Vietnamese letters in alphabetical order (lower case, without tone marks).
-const ALPHABET: [char; 33] = [
-    'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
-];
-
-/// Tone marks in dictionary order: none, huyền, hỏi, ngã, sắc, nặng.
-fn tone_rank(mark: char) -> Option<u8> {
-    match mark {
-        '\u{0300}' => Some(1),
-        '\u{0309}' => Some(2),
-        '\u{0303}' => Some(3),
-        '\u{0301}' => Some(4),
-        '\u{0323}' => Some(5),
-        _ => None,
-    }
-}
-
-/// (letter rank, tone rank, is upper) for each letter; other characters sort by code point
-/// after the letters' ranks. A letter is a character and the combining marks after it (a
-/// grapheme, for any text kehoach holds), read decomposed: ASCII needs no decomposition.
-fn collation_key(s: &str) -> Vec<(u32, u8, bool)> {
-    let mut key = Vec::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let mut letter = Letter::default();
-        if c.is_ascii() {
-            letter.take(c);
-        } else {
-            unicode_normalization::char::decompose_canonical(c, |d| letter.take(d));
-        }
-        while let Some(&m) = chars.peek()
-            && is_combining_mark(m)
-        {
-            chars.next();
-            unicode_normalization::char::decompose_canonical(m, |d| letter.take(d));
-        }
-        if let Some(k) = letter.key() {
-            key.push(k);
-        }
-    }
-    key
-}
-
-/// One letter, decomposed: its base character, tone mark and vowel-changing mark.
-#[derive(Default)]
-struct Letter {
-    base: Option<char>,
-    tone: u8,
-    /// Breve, circumflex or horn.
-    hat: Option<char>,
-}
-
-impl Letter {
-    fn take(&mut self, c: char) {
-        if let Some(t) = tone_rank(c) {
-            self.tone = t;
-        } else if matches!(c, '\u{0306}' | '\u{0302}' | '\u{031B}') {
-            self.hat = Some(c);
-        } else if self.base.is_none() {
-            self.base = Some(c);
-        }
-    }
-
-    fn key(&self) -> Option<(u32, u8, bool)> {
-        let b = self.base?;
-        let upper = b.is_uppercase();
-        let lower = if b.is_ascii() {
-            b.to_ascii_lowercase()
-        } else {
-            b.to_lowercase().next().unwrap_or(b)
-        };
-        let letter = match (lower, self.hat) {
-            ('a', Some('\u{0306}')) => 'ă',
-            ('a', Some('\u{0302}')) => 'â',
-            ('e', Some('\u{0302}')) => 'ê',
-            ('o', Some('\u{0302}')) => 'ô',
-            ('o', Some('\u{031B}')) => 'ơ',
-            ('u', Some('\u{031B}')) => 'ư',
-            (l, _) => l,
-        };
-        let rank = match ALPHABET.iter().position(|&a| a == letter) {
-            Some(p) => 0x10_0000 + p as u32,
-            None if letter.is_ascii_digit() => letter as u32,
-            None if letter.is_whitespace() => 0,
-            None => 0x20_0000 + letter as u32,
-        };
-        Some((rank, self.tone, upper))
-    }
-}
-
-/// A sort key for Vietnamese dictionary order: letters first (Đ after D, Ư after U), then
-/// tones, then case. Compute it once per string when sorting many (`sort_by_cached_key`).
-pub fn vi_key(s: &str) -> (Vec<u32>, Vec<u8>, Vec<bool>) {
-    let k = collation_key(s);
-    (
-        k.iter().map(|x| x.0).collect(),
-        k.iter().map(|x| x.1).collect(),
-        k.iter().map(|x| !x.2).collect(),
-    )
-}
-
-/// Compare in Vietnamese dictionary order (see [`vi_key`]).
-pub fn vi_cmp(a: &str, b: &str) -> Ordering {
-    vi_key(a).cmp(&vi_key(b))
 }
 
 /// Display width in terminal cells.
@@ -432,60 +255,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fold_char_by_char_equals_folding_the_nfd_of_the_whole() {
-        let reference = |s: &str| -> String {
-            let mut out = String::new();
-            for c in s.nfd() {
-                if is_combining_mark(c) {
-                    continue;
-                }
-                match c {
-                    'đ' | 'Đ' => out.push('d'),
-                    c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                    c => out.extend(c.to_lowercase()),
-                }
-            }
-            out
-        };
-        // Every character of the Latin blocks, Greek, Cyrillic and combining marks, alone
-        // and after a letter.
-        for c in (0..0x0530u32)
-            .chain(0x1E00..0x1F00)
-            .filter_map(char::from_u32)
-        {
-            for s in [c.to_string(), format!("a{c}"), format!("{c}\u{0301}")] {
-                assert_eq!(fold(&s), reference(&s), "{s:?}");
-            }
-        }
-        let text = "Ủy ban nhân dân tỉnh Lạng Sơn; ĐẤT ĐAI, Sở Nội vụ — Ưu tiên ỨNG DỤNG";
-        assert_eq!(fold(text), reference(text));
-        let nfd: String = text.nfd().collect();
-        assert_eq!(fold(&nfd), reference(text));
-    }
-
-    #[test]
-    fn fold_removes_marks_and_dd() {
-        assert_eq!(fold("Sở Nội vụ"), "so noi vu");
-        assert_eq!(fold("ĐẤT ĐAI"), "dat dai");
-        assert_eq!(fold("Giải ngân 100%"), "giai ngan 100%");
-        // Decomposed input folds the same as composed.
-        let nfd: String = "Tiếng Việt".nfd().collect();
-        assert_eq!(fold(&nfd), "tieng viet");
-    }
-
-    #[test]
-    fn vietnamese_order() {
-        let mut v = vec!["Đình Lập", "Dung", "Ân", "An", "Ư", "Uy", "Bắc Sơn", "Ă"];
-        v.sort_by(|a, b| vi_cmp(a, b));
-        assert_eq!(
-            v,
-            vec!["An", "Ă", "Ân", "Bắc Sơn", "Dung", "Đình Lập", "Uy", "Ư"]
-        );
-        assert_eq!(vi_cmp("ma", "mà"), Ordering::Less);
-        assert_eq!(vi_cmp("mả", "má"), Ordering::Less);
-    }
-
-    #[test]
     fn truncate_never_splits_a_character() {
         let s = "Sở Thông tin và Truyền thông";
         let t = truncate(s, 10);
@@ -496,24 +265,6 @@ mod tests {
         assert!(t.ends_with('…'));
         assert_eq!(width(&t), 4);
         assert_eq!(fit("ab", 4), "ab  ");
-    }
-
-    /// The table gives what the long way gives, for every character it covers and a few
-    /// around them.
-    #[test]
-    fn fold_by_table_is_fold_the_long_way() {
-        for c in (0x80..0x300)
-            .chain(0x1D00..0x2000)
-            .filter_map(char::from_u32)
-        {
-            let mut long = String::new();
-            fold_char(c, &mut long);
-            assert_eq!(fold(&c.to_string()), long, "{c:?}");
-        }
-        assert_eq!(
-            fold("Sở Nội vụ; Đất đai ỨNG DỤNG"),
-            "so noi vu; dat dai ung dung"
-        );
     }
 
     /// Every title of the plan, cut at every width, as a terminal table shows it: exactly
