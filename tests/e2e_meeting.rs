@@ -7,12 +7,7 @@ use common::tmux::{Tmux, kehoach_command, kehoach_ok};
 
 /// Open the note editor on III.1.2.6.c1 (found by search).
 fn editor_on_disbursement(t: &Tmux) {
-    t.wait_for("PAR INDEX", 20);
-    t.keys(&["/"]);
-    t.type_text("giai ngan");
-    t.wait_for("Tìm: giai ngan", 5);
-    t.keys(&["Enter"]);
-    t.wait_for("── III.1.2.6.c1", 5);
+    t.open_disbursement();
     t.keys(&["n"]);
     t.wait_for("Ghi chú minh chứng cho III.1.2.6.c1", 5);
 }

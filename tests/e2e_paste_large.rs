@@ -12,12 +12,7 @@ fn an_unbracketed_paste_of_three_kilobytes_lands_whole_in_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let t = Tmux::start("paste-3k", 80, 24, &kehoach_command(&db, ""));
-    t.wait_for("PAR INDEX", 20);
-    t.keys(&["/"]);
-    t.type_text("giai ngan");
-    t.wait_for("Tìm: giai ngan", 5);
-    t.keys(&["Enter"]);
-    t.wait_for("── III.1.2.6.c1", 5);
+    t.open_disbursement();
     t.keys(&["n"]);
     t.wait_for("Ghi chú minh chứng cho III.1.2.6.c1", 5);
 

@@ -11,12 +11,7 @@ fn space_note_u_u_capital_u_capital_u_brings_the_note_and_the_done_mark_back() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     let t = Tmux::start("undo-redo", 80, 24, &kehoach_command(&db, ""));
-    t.wait_for("PAR INDEX", 20);
-    t.keys(&["/"]);
-    t.type_text("giai ngan");
-    t.wait_for("Tìm: giai ngan", 5);
-    t.keys(&["Enter"]);
-    t.wait_for("── III.1.2.6.c1", 5);
+    t.open_disbursement();
 
     t.keys(&["Space"]);
     t.wait_for("Đã lưu: III.1.2.6.c1 đã xong", 5);

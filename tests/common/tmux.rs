@@ -46,6 +46,17 @@ impl Tmux {
             .expect("tmux runs")
     }
 
+    /// From the start screen, find "giai ngan" without diacritics and open the result: the
+    /// disbursement criterion III.1.2.6.c1, the item the meeting tests work on.
+    pub fn open_disbursement(&self) {
+        self.wait_for("PAR INDEX", 20);
+        self.keys(&["/"]);
+        self.type_text("giai ngan");
+        self.wait_for("Tìm: giai ngan", 5);
+        self.keys(&["Enter"]);
+        self.wait_for("── III.1.2.6.c1", 5);
+    }
+
     /// Keys by tmux name ("Enter", "Escape", "Space", "j").
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "main"];
