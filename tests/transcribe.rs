@@ -26,6 +26,13 @@ fn flat<'a>(nodes: &'a [NodeFile], parent: &'a str, out: &mut Vec<(&'a str, &'a 
     }
 }
 
+/// Every node of the tree in document order, with its parent's id.
+fn flattened(nodes: &[NodeFile]) -> Vec<(&str, &NodeFile)> {
+    let mut out = Vec::new();
+    flat(nodes, "", &mut out);
+    out
+}
+
 fn refs(v: &[RoleRef]) -> Vec<String> {
     v.iter()
         .map(|r| match r.scope() {
@@ -103,12 +110,8 @@ const KNOWN_ROLE_CASES: &[(&str, &str, &str)] = &[
 
 #[test]
 fn source_reproduces_the_nodes_of_plan_json() {
-    let want = oracle();
-    let got = run(SOURCE).plan;
-    let mut w = Vec::new();
-    flat(&want.nodes, "", &mut w);
-    let mut g = Vec::new();
-    flat(&got.nodes, "", &mut g);
+    let (want, got) = (oracle(), run(SOURCE).plan);
+    let (w, g) = (flattened(&want.nodes), flattened(&got.nodes));
     let mut identical = 0;
     let mut first = None;
     for (k, wn) in w.iter().enumerate() {
@@ -203,12 +206,8 @@ const KNOWN_TITLE_CASES: &[(&str, &str)] = &[
 
 #[test]
 fn source_reproduces_the_titles() {
-    let want = oracle();
-    let got = run(SOURCE).plan;
-    let mut w = Vec::new();
-    flat(&want.nodes, "", &mut w);
-    let mut g = Vec::new();
-    flat(&got.nodes, "", &mut g);
+    let (want, got) = (oracle(), run(SOURCE).plan);
+    let (w, g) = (flattened(&want.nodes), flattened(&got.nodes));
     let mut same = 0;
     let mut unknown = Vec::new();
     for ((_, wn), (_, gn)) in w.iter().zip(g.iter()) {
@@ -278,12 +277,8 @@ const KNOWN_TARGET_CASES: &[(&str, usize, &str, &str)] = &[
 
 #[test]
 fn source_reproduces_the_targets() {
-    let want = oracle();
-    let got = run(SOURCE).plan;
-    let mut w = Vec::new();
-    flat(&want.nodes, "", &mut w);
-    let mut g = Vec::new();
-    flat(&got.nodes, "", &mut g);
+    let (want, got) = (oracle(), run(SOURCE).plan);
+    let (w, g) = (flattened(&want.nodes), flattened(&got.nodes));
     let (mut same, mut all) = (0, 0);
     let mut unknown = Vec::new();
     for ((_, wn), (_, gn)) in w.iter().zip(g.iter()) {
@@ -365,13 +360,11 @@ fn source_reproduces_the_roles() {
     let want = oracle();
     let t = run(SOURCE);
     let mut w = BTreeMap::new();
-    let mut all = Vec::new();
-    flat(&want.nodes, "", &mut all);
+    let all = flattened(&want.nodes);
     for (_, n) in &all {
         w.insert(n.id.clone(), *n);
     }
-    let mut gl = Vec::new();
-    flat(&t.plan.nodes, "", &mut gl);
+    let gl = flattened(&t.plan.nodes);
     let g: BTreeMap<_, _> = gl.iter().map(|(_, n)| (n.id.clone(), *n)).collect();
     let printed: BTreeSet<(String, String)> = t
         .review
@@ -455,8 +448,7 @@ fn source_reproduces_deadlines_milestones_and_agencies() {
     // Milestones whole: ids, both languages' titles and short titles, item and `also`.
     assert_eq!(got.milestones, want.milestones, "milestones");
     let dl = |p: &PlanFile| -> BTreeMap<String, String> {
-        let mut all = Vec::new();
-        flat(&p.nodes, "", &mut all);
+        let all = flattened(&p.nodes);
         all.iter()
             .filter_map(|(_, n)| n.deadline.clone().map(|d| (n.id.clone(), d)))
             .collect()
