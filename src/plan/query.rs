@@ -94,30 +94,29 @@ pub fn agency_rows(
             ..Default::default()
         })
         .collect();
-    // The last (task, role) that counted each agency, so that two entries reaching one
-    // agency count it once.
-    let mut counted: Vec<Option<(NodeIx, usize)>> = vec![None; n];
-    let mut held: Vec<Option<NodeIx>> = vec![None; n];
+    // Per agency: the task it was last counted on and the roles counted there (one bit
+    // each), so that two entries reaching one agency count it once.
+    let mut seen: Vec<(Option<NodeIx>, u8)> = vec![(None, 0); n];
     let mut asked: Vec<Option<NodeIx>> = vec![None; n];
     for t in plan.tasks() {
         let done = status.items[t].done;
         for (k, role) in Role::ALL.into_iter().enumerate() {
             for e in plan.node(t).roles.get(role) {
                 for &a in &holders[e.agency] {
-                    if counted[a] == Some((t, k)) {
+                    let (row, seen) = (&mut rows[a], &mut seen[a]);
+                    if seen.0 != Some(t) {
+                        *seen = (Some(t), 0);
+                        row.tally.total += 1;
+                        row.tally.done += u32::from(done);
+                    }
+                    if seen.1 & (1 << k) != 0 {
                         continue;
                     }
-                    counted[a] = Some((t, k));
-                    let row = &mut rows[a];
+                    seen.1 |= 1 << k;
                     match role {
                         Role::Lead => row.lead += 1,
                         Role::Implementing => row.implementing += 1,
                         Role::Coordinating => row.coordinating += 1,
-                    }
-                    if held[a] != Some(t) {
-                        held[a] = Some(t);
-                        row.tally.total += 1;
-                        row.tally.done += u32::from(done);
                     }
                 }
             }
