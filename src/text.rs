@@ -1,17 +1,17 @@
 //! Text rules shared by every layer: NFC at the boundary, diacritic folding for search,
 //! Vietnamese alphabetical order, display-width truncation and safe display of untrusted text.
 
+mod cells;
 mod collate;
 mod fold;
 
+pub use cells::{fit, truncate, width, width_over};
 pub use collate::{vi_cmp, vi_key};
 pub use fold::fold;
 
 use std::borrow::Cow;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Normalise to NFC. Decomposed Vietnamese looks the same on screen but is different text, so
 /// every string from outside (typing, pasting, files, arguments) goes through here.
@@ -21,66 +21,6 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.nfc().collect())
     }
-}
-
-/// Display width in terminal cells.
-pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// Cut `s` to at most `max` cells, on a grapheme boundary, ending with "…" when cut.
-pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    // No character is wider than its UTF-8 bytes.
-    if s.len() <= max {
-        return Cow::Borrowed(s);
-    }
-    if max == 0 {
-        return if width(s) == 0 {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Borrowed("")
-        };
-    }
-    // One pass that stops a cell past `max`: a long title is not measured to its end.
-    let mut used = 0;
-    let mut cut = None;
-    for (at, g) in s.grapheme_indices(true) {
-        used += width(g);
-        if cut.is_none() && used > max - 1 {
-            cut = Some(at);
-        }
-        if used > max {
-            break;
-        }
-    }
-    match cut {
-        Some(at) if used > max => {
-            let mut out = String::with_capacity(at + '…'.len_utf8());
-            out.push_str(&s[..at]);
-            out.push('…');
-            Cow::Owned(out)
-        }
-        _ => Cow::Borrowed(s),
-    }
-}
-
-/// [`width`], for a caller that only needs to know whether `s` is wider than `cap`: a
-/// number over `cap` stands for any width over it, without measuring a long text to its
-/// end (a printable ASCII character takes one cell).
-pub fn width_over(s: &str, cap: usize) -> usize {
-    if s.len() > cap && s.bytes().filter(|b| (0x20..0x7F).contains(b)).count() > cap {
-        return cap + 1;
-    }
-    width(s)
-}
-
-/// Pad with spaces to exactly `w` cells (truncating first if needed).
-pub fn fit(s: &str, w: usize) -> String {
-    let t = truncate(s, w);
-    let pad = w.saturating_sub(width(&t));
-    let mut out = t.into_owned();
-    out.extend(std::iter::repeat_n(' ', pad));
-    out
 }
 
 /// True for characters that must never reach a terminal raw: C0/C1 controls, DEL and the
@@ -253,52 +193,6 @@ pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncate_never_splits_a_character() {
-        let s = "Sở Thông tin và Truyền thông";
-        let t = truncate(s, 10);
-        assert_eq!(width(&t), 10);
-        assert_eq!(t, "Sở Thông …");
-        let nfd: String = "Nội vụ".nfd().collect();
-        let t = truncate(&nfd, 4);
-        assert!(t.ends_with('…'));
-        assert_eq!(width(&t), 4);
-        assert_eq!(fit("ab", 4), "ab  ");
-    }
-
-    /// Every title of the plan, cut at every width, as a terminal table shows it: exactly
-    /// `w` cells or the whole title, never more, and the cut version ends in "…".
-    #[test]
-    fn truncate_cuts_every_title_at_every_width() {
-        let plan = crate::plan::Plan::embedded();
-        let cjk = "表格 kehoạch 計畫 ẞ";
-        for i in 0..plan.len() {
-            for s in [plan.node(i).title.as_str(), cjk] {
-                let full = width(s);
-                for w in 0..70 {
-                    let t = truncate(s, w);
-                    if full <= w {
-                        assert_eq!(t, s);
-                        continue;
-                    }
-                    assert!(t.ends_with('…') || w == 0, "{s} at {w}: {t}");
-                    assert!(width(&t) <= w, "{s} at {w}: {t}");
-                    // Nothing is given up that would have fitted.
-                    let kept = t.trim_end_matches('…');
-                    let next = s[kept.len()..].graphemes(true).next().map_or(0, width);
-                    assert!(w == 0 || width(kept) + next > w - 1, "{s} at {w}: {t}");
-                }
-                for cap in [0, 5, 40, 119] {
-                    let got = width_over(s, cap);
-                    assert!(
-                        if full > cap { got > cap } else { got == full },
-                        "{s} {cap}"
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn sanitize_shows_controls() {
