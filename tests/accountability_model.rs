@@ -155,6 +155,21 @@ fn a_groups_duty_is_a_part_for_each_member() {
     for not in ["so-ban-nganh", "ubnd-huyen", "co-quan-tw", "hiep-hoi-dn"] {
         assert!(!accountable.contains(&ag(&plan, not)), "{not}");
     }
+
+    // Every item: each agency its lead and implementing roles name (groups expanded) once,
+    // in Vietnamese order.
+    for i in 0..plan.len() {
+        let roles = &plan.node(i).roles;
+        let mut named: Vec<AgencyIx> = roles
+            .lead
+            .iter()
+            .chain(&roles.implementing)
+            .flat_map(|e| plan.agencies.expanded(e.agency).iter().copied())
+            .collect();
+        named.sort_by_key(|&a| plan.agencies.rank(a));
+        named.dedup();
+        assert_eq!(acc::responsible(&plan, i), named, "{}", plan.node(i).id);
+    }
 }
 
 #[test]
