@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
-use crate::text::{fit, one_line, width, width_over};
+use crate::text::{one_line, truncate, width, width_over};
 
 /// The width to fit: the terminal's, else $COLUMNS, else 120.
 pub fn terminal_width() -> usize {
@@ -93,21 +93,29 @@ impl Table {
 
     pub fn render(&self, total: usize, out: &mut dyn Write) -> std::io::Result<()> {
         let w = self.widths(total);
-        let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
-            let mut s = String::new();
+        // One line at a time in one buffer, each cell cut and padded in place.
+        let mut line = String::new();
+        let mut put = |cells: &[String], out: &mut dyn Write| {
+            line.clear();
             for (i, c) in cells.iter().enumerate() {
                 if i > 0 {
-                    s.push_str("  ");
+                    line.push_str("  ");
                 }
-                s.push_str(&fit(c, w[i]));
+                let cut = truncate(c, w[i]);
+                line.push_str(&cut);
+                let pad = w[i].saturating_sub(width(&cut));
+                line.extend(std::iter::repeat_n(' ', pad));
             }
-            writeln!(out, "{}", s.trim_end())
+            let kept = line.trim_end().len();
+            line.truncate(kept);
+            line.push('\n');
+            out.write_all(line.as_bytes())
         };
-        line(&self.headers, out)?;
+        put(&self.headers, out)?;
         let rule: Vec<String> = w.iter().map(|&x| "─".repeat(x)).collect();
-        line(&rule, out)?;
+        put(&rule, out)?;
         for r in &self.rows {
-            line(r, out)?;
+            put(r, out)?;
         }
         Ok(())
     }
