@@ -1,7 +1,7 @@
 //! The agency registry: who the plan names, how groups expand, and finding an agency from
 //! what a user types ("so noi vu", "SNV", "cao loc").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::plan::file::AgencyKind;
 use crate::text::{fold, vi_key};
@@ -77,7 +77,7 @@ impl Agency {
 #[derive(Debug, Clone, Default)]
 pub struct Agencies {
     list: Vec<Agency>,
-    by_id: HashMap<String, AgencyIx>,
+    by_id: FxHashMap<String, AgencyIx>,
     /// For each agency: itself and every group that contains it, directly or through groups.
     within: Vec<Vec<AgencyIx>>,
     /// For each group: every agency under it that is not itself a group with members; for an
@@ -191,7 +191,11 @@ impl Agencies {
     }
 
     pub fn by_id(&self, id: &str) -> Option<AgencyIx> {
-        self.by_id.get(&id.to_ascii_lowercase()).copied()
+        if id.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_id.get(&id.to_ascii_lowercase()).copied()
+        } else {
+            self.by_id.get(id).copied()
+        }
     }
 
     /// The agency itself and every group it belongs to: a duty given to any of these is its duty.

@@ -1,7 +1,7 @@
 //! From the file's text to a validated [`Plan`]: every reference checked, every date parsed,
 //! ids unique, groups without cycles. Errors say what is wrong and where.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -95,7 +95,7 @@ fn build(mut file: PlanFile, normalise_text: bool) -> Result<Plan, PlanError> {
 
     let mut nodes = Vec::new();
     let mut roots = Vec::new();
-    let mut by_key = HashMap::new();
+    let mut by_key = FxHashMap::default();
     let index_ids: Vec<&str> = file.indexes.iter().map(|i| i.id.as_str()).collect();
     // The nodes' text moves from the file into the model (the file keeps the plan's own
     // fields and registry; its tree lives on only as `nodes`).
@@ -226,7 +226,7 @@ fn normalise(file: &mut PlanFile) {
 }
 
 fn build_agencies(file: &PlanFile) -> Result<Agencies, PlanError> {
-    let mut index = HashMap::new();
+    let mut index = FxHashMap::default();
     for (i, a) in file.agencies.iter().enumerate() {
         if index.insert(a.id.to_ascii_lowercase(), i).is_some() {
             return Err(PlanError::DuplicateAgency { id: a.id.clone() });
@@ -271,7 +271,7 @@ fn add_node(
     agencies: &Agencies,
     index_ids: &[&str],
     nodes: &mut Vec<Node>,
-    by_key: &mut HashMap<String, NodeIx>,
+    by_key: &mut FxHashMap<String, NodeIx>,
 ) -> Result<NodeIx, PlanError> {
     if !ids::is_valid(&f.id) {
         return Err(PlanError::BadId { id: f.id.clone() });

@@ -7,6 +7,9 @@
 /// The lookup key of an id: lower case, `đ` → `dd`, surrounding spaces and a final dot removed.
 pub fn key(id: &str) -> String {
     let t = id.trim().trim_end_matches('.');
+    if t.is_ascii() {
+        return t.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
         match c {

@@ -13,7 +13,7 @@ pub mod query;
 pub mod status;
 pub mod stored;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -160,7 +160,7 @@ pub struct Plan {
     pub agencies: Agencies,
     pub nodes: Vec<Node>,
     pub roots: Vec<NodeIx>,
-    by_key: HashMap<String, NodeIx>,
+    by_key: FxHashMap<String, NodeIx>,
     /// Folded searchable text per node: worked out on first search, since most commands
     /// (`status`, `overdue`, …) search nothing and folding every node is most of a start.
     folded: std::sync::OnceLock<Vec<Folded>>,
