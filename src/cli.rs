@@ -27,7 +27,15 @@ impl Cli {
                 unsafe { std::env::remove_var(var) };
             }
         }
-        Cli::parse()
+        // As `Cli::parse()`, but clap's description of every subcommand and its matches are
+        // left to the end of the process, not taken apart piece by piece (a twentieth of a
+        // read command's instructions).
+        let mut command = <Cli as clap::CommandFactory>::command();
+        let mut matches = command.get_matches_mut();
+        let cli = <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
+            .unwrap_or_else(|e| e.format(&mut command).exit());
+        std::mem::forget((command, matches));
+        cli
     }
 }
 
