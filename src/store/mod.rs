@@ -7,6 +7,7 @@ mod backup;
 pub mod doctor;
 mod error;
 mod import;
+mod library;
 mod notes;
 mod open;
 mod read;

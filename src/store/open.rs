@@ -36,6 +36,7 @@ impl Store {
     /// modified. Opens read-only when the file, its folder or its `-wal`/`-shm` cannot be
     /// written; a read-only open creates no file.
     pub fn open(path: &Path) -> Result<Store> {
+        super::library::configure();
         // A pipe, a device or a folder: opening it could block forever, or mean nothing.
         if let Ok(meta) = std::fs::metadata(path)
             && !meta.is_file()
@@ -111,6 +112,7 @@ impl Store {
 
     /// A private in-memory database (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
+        super::library::configure();
         let conn = Connection::open_in_memory()?;
         let mut s = Store {
             conn,
