@@ -27,15 +27,11 @@ impl Cli {
                 unsafe { std::env::remove_var(var) };
             }
         }
-        // As `Cli::parse()`, but clap's description of every subcommand and its matches are
-        // left to the end of the process, not taken apart piece by piece (a twentieth of a
-        // read command's instructions).
-        let mut command = <Cli as clap::CommandFactory>::command();
-        let mut matches = command.get_matches_mut();
-        let cli = <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
-            .unwrap_or_else(|e| e.format(&mut command).exit());
-        std::mem::forget((command, matches));
-        cli
+        // Clap's description of the 22 subcommands is taken apart before the command runs:
+        // left to the end of the process instead (140,000 fewer instructions), its 120 kB
+        // could not be reused by the plan, which then touched 36 more fresh pages, a net
+        // loss (benches/BENCHMARKS.md, fourth round).
+        Cli::parse()
     }
 }
 
