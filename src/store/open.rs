@@ -28,6 +28,8 @@ pub(super) struct Header {
     /// Bytes 18–19 are 2: the file is in WAL mode.
     pub(super) wal: bool,
     application_id: u32,
+    /// The file had no bytes: a database about to be made, here or by another kehoach.
+    empty: bool,
 }
 
 impl Store {
@@ -102,6 +104,9 @@ impl Store {
             seen: (!writable).then(|| super::read_only::Stamp::of(path)),
         };
         store.configure()?;
+        if writable && !head.empty {
+            store.map_file()?;
+        }
         if writable {
             // configure's first read made the -wal and -shm.
             share_siblings(path);
@@ -132,17 +137,6 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(map)?;
-        if !self.read_only {
-            // Pages are read where the kernel keeps them instead of copied into SQLite's
-            // cache: a read command touches about 30 fewer fresh pages of memory (0.1x of the
-            // sqlite3 floor, benches/BENCHMARKS.md). Only for a connection that takes part in
-            // SQLite's locking: a read-only one may open the file `immutable`, and a mapped
-            // page past the end of a file another process shortened would be SIGBUS, not an
-            // error.
-            self.conn
-                .pragma_update(None, "mmap_size", MMAP_SIZE)
-                .map_err(map)?;
-        }
         // Before anything is changed (switching to WAL rewrites the header). Reading the
         // schema touches page 1: a damaged header fails here, cleanly.
         if !is_kehoach(&self.conn).map_err(map)? {
@@ -163,6 +157,23 @@ impl Store {
                 .map_err(map)?;
         }
         Ok(())
+    }
+
+    /// Let SQLite read pages where the kernel keeps them (`PRAGMA mmap_size`) instead of
+    /// copying them into its own cache: a read command touches about 30 fewer fresh pages of
+    /// memory (benches/BENCHMARKS.md, fourth round).
+    ///
+    /// Only for a read-write connection to a file that already holds a database. A read-only
+    /// one may open the file `immutable`, and a mapped page past the end of a file another
+    /// process shortened would be SIGBUS, not an error. And with a map SQLite first extends
+    /// the file (with zeros) before it writes the pages: on an empty file, being created by
+    /// this kehoach, another one starting at that moment would read a header of zeros and
+    /// call the file not a database.
+    fn map_file(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        self.conn
+            .pragma_update(None, "mmap_size", MMAP_SIZE)
+            .map_err(|e| open_error(e, &path))
     }
 
     fn upgrade(&mut self) -> Result<()> {
@@ -275,6 +286,7 @@ pub(super) fn read_header(path: &Path) -> Result<Header> {
         return Ok(Header {
             wal: false,
             application_id: 0,
+            empty: true,
         });
     }
     // After the magic string: a page size that is a power of two from 512 to 65536 (1 means
@@ -291,6 +303,7 @@ pub(super) fn read_header(path: &Path) -> Result<Header> {
     Ok(Header {
         wal: head[18] == 2 && head[19] == 2,
         application_id: u32::from_be_bytes([head[68], head[69], head[70], head[71]]),
+        empty: false,
     })
 }
 
