@@ -5,7 +5,7 @@ mod cells;
 mod collate;
 mod fold;
 
-pub use cells::{fit, truncate, width, width_over};
+pub use cells::{fit, fit_into, truncate, width, width_over};
 pub use collate::{vi_cmp, vi_key};
 pub use fold::fold;
 

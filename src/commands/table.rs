@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
-use crate::text::{one_line, truncate, width, width_over};
+use crate::text::{fit_into, one_line, width, width_over};
 
 /// The width to fit: the terminal's, else $COLUMNS, else 120.
 pub fn terminal_width() -> usize {
@@ -101,10 +101,7 @@ impl Table {
                 if i > 0 {
                     line.push_str("  ");
                 }
-                let cut = truncate(c, w[i]);
-                line.push_str(&cut);
-                let pad = w[i].saturating_sub(width(&cut));
-                line.extend(std::iter::repeat_n(' ', pad));
+                fit_into(&mut line, c, w[i]);
             }
             let kept = line.trim_end().len();
             line.truncate(kept);

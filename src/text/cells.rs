@@ -105,11 +105,16 @@ pub fn width_over(s: &str, cap: usize) -> usize {
 
 /// Pad with spaces to exactly `w` cells (truncating first if needed).
 pub fn fit(s: &str, w: usize) -> String {
-    let t = truncate(s, w);
-    let pad = w.saturating_sub(width(&t));
-    let mut out = t.into_owned();
-    out.extend(std::iter::repeat_n(' ', pad));
+    let mut out = String::with_capacity(s.len().min(4 * w) + w);
+    fit_into(&mut out, s, w);
     out
+}
+
+/// [`fit`], appended to `out` (a line built cell by cell, without a String per cell).
+pub fn fit_into(out: &mut String, s: &str, w: usize) {
+    let t = truncate(s, w);
+    out.push_str(&t);
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(&t))));
 }
 
 #[cfg(test)]
