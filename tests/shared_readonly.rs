@@ -313,11 +313,7 @@ fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
     }
     let t = scratch();
     let db = t.path().join("k.db");
-    let seeded = Command::new(bin())
-        .args(["--db", db.to_str().unwrap(), "status"])
-        .output()
-        .unwrap();
-    assert!(seeded.status.success());
+    ok(0, &[], &db, &["status"]);
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(!sibling(&db, "-wal").exists(), "nobody has it open");
     let line = format!(
@@ -331,22 +327,7 @@ fn a_read_only_view_opened_while_nobody_writes_sees_later_changes() {
     assert!(first.contains("[CHỈ ĐỌC]"), "{first}");
     assert!(first.contains("PAR INDEX 0/50"), "{first}");
 
-    let done = Command::new(bin())
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "--user",
-            "lan",
-            "done",
-            "III.1.2.9.t1",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        done.status.success(),
-        "{}",
-        String::from_utf8_lossy(&done.stderr)
-    );
+    ok(0, &[], &db, &["--user", "lan", "done", "III.1.2.9.t1"]);
     view.wait_for("PAR INDEX 1/50", 10);
     view.keys(&["q"]);
     view.wait_exit(5);
@@ -363,15 +344,7 @@ fn reads_by_someone_who_may_not_write_never_fail_while_others_write() {
     }
     let t = scratch();
     let db = t.path().join("k.db");
-    let writer = |args: &[&str]| {
-        Command::new(bin())
-            .args(["--db", db.to_str().unwrap(), "--user", "lan"])
-            .args(args)
-            .env_remove("KEHOACH_DB")
-            .output()
-            .unwrap()
-    };
-    assert!(writer(&["status"]).status.success());
+    ok(0, &[], &db, &["status"]);
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     for hold in [false, true] {
         let holder = hold.then(|| hold_open(0, &[], &db));
@@ -380,12 +353,7 @@ fn reads_by_someone_who_may_not_write_never_fail_while_others_write() {
             let w = s.spawn(|| {
                 for _ in 0..writes {
                     for verb in ["done", "reopen"] {
-                        let out = writer(&[verb, "IV.1.a.t1"]);
-                        assert!(
-                            out.status.success(),
-                            "{}",
-                            String::from_utf8_lossy(&out.stderr)
-                        );
+                        ok(0, &[], &db, &[verb, "IV.1.a.t1"]);
                     }
                 }
             });
