@@ -10,8 +10,8 @@ use rusqlite::ffi;
 ///   allocation SQLite makes;
 /// - no page-cache memory set out in bulk (87 kB) and no lookaside memory (48 kB) per
 ///   connection: SQLite lays a free list through each, touching every page of it before a
-///   query needs one. A read-write connection maps the file and needs few cache pages; the
-///   lookaside's small allocations go to the C allocator instead.
+///   query needs one. A connection that maps the file (`Store::map_file`) needs few cache
+///   pages; the lookaside's small allocations go to the C allocator instead.
 ///
 /// Together 30 fewer fresh pages touched by a read command (of about 390) for 70,000 more
 /// instructions (of 4.8 million); benches/BENCHMARKS.md, fourth round.

@@ -8,8 +8,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use super::{Result, Store, StoreError, file_name, open_error, schema};
 
-/// How much of the database file a read-write connection maps (`PRAGMA mmap_size`); past it,
-/// SQLite reads as usual. The stress database (290 MB) fits.
+/// How much of the database file [`Store::map_file`] maps; past it, SQLite reads as usual.
+/// The stress database (290 MB) fits.
 const MMAP_SIZE: i64 = 512 * 1024 * 1024;
 
 /// `PRAGMA application_id` of every kehoach database: "KEHO" in ASCII (1262831695). Set when

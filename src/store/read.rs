@@ -100,9 +100,7 @@ impl Store {
 
     /// Load a plan by id (any case), or the newest when `wanted` is None.
     pub fn load_plan(&self, wanted: Option<&str>) -> Result<Plan> {
-        // Parsed where SQLite holds the text, without a copy of the file first. The 100 kB of
-        // mostly multi-byte Vietnamese are checked as UTF-8 with SIMD: the standard check took
-        // a tenth of a read command's own work.
+        // Parsed where SQLite holds the text, without a copy of the file first.
         let parse = |r: &rusqlite::Row<'_>| Ok(Plan::parse_stored(long_text(r, 0)?));
         let row = match wanted {
             Some(id) => self
