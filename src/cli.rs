@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
@@ -27,7 +27,7 @@ impl Cli {
                 unsafe { std::env::remove_var(var) };
             }
         }
-        // Clap's description of the 22 subcommands is taken apart before the command runs:
+        // Clap's description of the command line is taken apart before the command runs:
         // left to the end of the process instead (140,000 fewer instructions), its 120 kB
         // could not be reused by the plan, which then touched 36 more fresh pages, a net
         // loss (benches/BENCHMARKS.md, fourth round).
@@ -118,8 +118,10 @@ pub enum MatrixBy {
     Section,
 }
 
-/// What a Word document says about itself. Anything not given is left as a visible
-/// placeholder (Số: …/…, ngày … tháng … năm …) to fill in by hand.
+// What a Word document says about itself. Anything not given is left as a visible
+// placeholder (Số: …/…, ngày … tháng … năm …) to fill in by hand. (Not a doc comment: clap
+// would take it for the description of `report` and `export`, whose arguments it is added to
+// after their own description, see `Lazy`.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct LetterArgs {
     /// Document number and symbol, e.g. 215/SNV-CCHC (số, ký hiệu văn bản)
@@ -193,180 +195,275 @@ pub enum ExportFormat {
     Docx,
 }
 
+/// A subcommand's arguments, described to clap only when that subcommand is the one run
+/// (`Command::defer`). A command line names one subcommand; describing the other 21 cost a
+/// tenth of a start (about 30 fresh pages and 0.3 M instructions, `benches/BENCHMARKS.md`).
+/// Only the subcommands' names and one-line descriptions are built for every start, which is
+/// all `kehoach --help` lists.
+#[derive(Debug)]
+pub struct Lazy<T>(pub T);
+
+impl<T> std::ops::Deref for Lazy<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args)
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args_for_update)
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Lazy)
+    }
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(m).map(Lazy)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(m)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Deadlines with countdowns, progress per part and index, overdue count, database path
     Status,
     /// Unfinished tasks past their deadline (or due within DAYS)
-    Overdue {
-        /// Only this agency's duties (name, short form or fragment; group duties included)
-        #[arg(long, value_name = "NAME")]
-        agency: Option<String>,
-        /// Also list tasks due within this many days
-        #[arg(long, value_name = "DAYS")]
-        within: Option<u32>,
-        /// Group by agency: each agency's unfinished parts (groups expanded)
-        #[arg(long)]
-        by_agency: bool,
-        #[arg(long, value_enum, default_value = "table")]
-        format: SheetFormat,
-        /// Write the workbook to this file (with --format xlsx)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Overdue(Lazy<OverdueArgs>),
     /// One item: text, agencies by role, deadline, status, targets, notes
-    Show {
-        /// Item id, e.g. III.1.2.3.c1.t2 (any case)
-        id: String,
-    },
+    Show(Lazy<ShowArgs>),
     /// Mark tasks done
-    Done {
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-    },
+    Done(Lazy<TaskIds>),
     /// Mark tasks not done again
-    Reopen {
-        #[arg(required = true, value_name = "ID")]
-        ids: Vec<String>,
-    },
+    Reopen(Lazy<TaskIds>),
     /// Add an evidence note to an item
-    Note {
-        id: String,
-        /// The note; `-` reads it from standard input
-        text: String,
-        /// Number/symbol of the document that proves it, e.g. 45/KH-SNV
-        #[arg(long, value_name = "REF")]
-        doc: Option<String>,
-        /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
-        #[arg(long, value_name = "DATE")]
-        doc_date: Option<String>,
-    },
+    Note(Lazy<NoteArgs>),
     /// Set an item's own deadline (YYYY-MM-DD or dd/mm/yyyy); `clear` reverts to the plan's
-    Deadline { id: String, date: String },
+    Deadline(Lazy<DeadlineArgs>),
     /// Every agency with lead / implementing counts, done / total and overdue
-    Agencies {
-        #[command(subcommand)]
-        action: Option<AgenciesAction>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
-    },
+    Agencies(Lazy<AgenciesArgs>),
     /// Record an agency's own part of an item (its plan issued, its report sent)
-    AgencyDone {
-        /// Item id, e.g. IV.1.a.t1
-        id: String,
-        /// The agency (name, short form or fragment)
-        agency: String,
-        #[arg(long, value_enum, default_value = "done")]
-        state: AgencyStateArg,
-        /// Number/symbol of the document that proves it, e.g. 45/KH-UBND
-        #[arg(long, value_name = "REF")]
-        doc: Option<String>,
-        /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
-        #[arg(long, value_name = "DATE")]
-        doc_date: Option<String>,
-        /// A remark kept with it
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-    },
+    AgencyDone(Lazy<AgencyDoneArgs>),
     /// The 30/06 checklist: has each agency issued its own plan, on time?
-    Checklist {
-        #[arg(long, value_enum, default_value = "table")]
-        format: SheetFormat,
-        /// Write the workbook to this file (with --format xlsx)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Checklist(Lazy<ChecklistArgs>),
     /// Each agency's done/total parts per index or section (the view of `m`)
-    Matrix {
-        #[arg(long, value_enum, default_value = "index")]
-        by: MatrixBy,
-        #[arg(long, value_enum, default_value = "table")]
-        format: MatrixFormat,
-        /// Write the workbook to this file (with --format xlsx)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Matrix(Lazy<MatrixArgs>),
     /// One agency's duties, status and evidence, or (--missing) who has not done their part
-    Report {
-        /// The agency the report is for
-        #[arg(long, value_name = "NAME", required_unless_present = "missing")]
-        agency: Option<String>,
-        /// Every agency's unfinished parts, grouped by deadline, for reminder letters
-        #[arg(long, conflicts_with = "agency")]
-        missing: bool,
-        #[arg(long, value_enum, default_value = "md")]
-        format: ReportFormat,
-        /// Write the document to this file (with --format docx)
-        #[arg(long, value_name = "FILE", conflicts_with = "per_agency")]
-        out: Option<PathBuf>,
-        /// With --missing --format docx: one letter per late agency, into this folder
-        #[arg(long, value_name = "DIR")]
-        per_agency: Option<PathBuf>,
-        #[command(flatten)]
-        letter: LetterArgs,
-    },
+    Report(Lazy<ReportArgs>),
     /// Items whose id, title, text, agencies or notes match, ignoring case and diacritics
-    Search {
-        #[arg(required = true)]
-        query: Vec<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
-        /// At most this many results
-        #[arg(long, default_value_t = 30)]
-        limit: usize,
-    },
+    Search(Lazy<SearchArgs>),
     /// Write the plan with its status and notes as JSON, CSV, a Markdown report, an Excel
     /// workbook or a Word report
-    Export {
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        #[command(flatten)]
-        letter: LetterArgs,
-    },
+    Export(Lazy<ExportArgs>),
     /// The audit log, newest first
-    History {
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        /// Only changes to this item
-        #[arg(long, value_name = "ID")]
-        item: Option<String>,
-    },
+    History(Lazy<HistoryArgs>),
     /// What changed since a day (the last meeting): done, reopened, notes, deadlines, agency
     /// parts, by whom, grouped by item in the plan's order
-    Changes {
-        /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in the plan's time zone
-        #[arg(long, value_name = "DATE")]
-        since: String,
-        #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
-    },
+    Changes(Lazy<ChangesArgs>),
     /// Copy the database consistently (safe while others use it)
-    Backup {
-        file: PathBuf,
-        /// Replace FILE if it exists (a database there is written through SQLite, safely
-        /// even while someone has it open)
-        #[arg(long)]
-        force: bool,
-    },
+    Backup(Lazy<BackupArgs>),
     /// Replace the database's content with a backup FILE (safe while others have it open;
     /// the replaced content is kept beside the database)
-    Restore { file: PathBuf },
+    Restore(Lazy<RestoreArgs>),
     /// Load a plan file (validated, all or nothing) into the database; a plan's text (.txt,
     /// .docx) is transcribed first and its review shown
-    Import {
-        file: PathBuf,
-        /// Import a transcribed text even when its review lists lines or names to look at
-        #[arg(long)]
-        accept: bool,
-    },
+    Import(Lazy<ImportArgs>),
     /// List the plans stored in the database
     Plans,
     /// Read a plan's text (as extracted from the PDF) into a plan file, with a review
-    Transcribe(crate::commands::transcribe::TranscribeArgs),
+    Transcribe(Lazy<crate::commands::transcribe::TranscribeArgs>),
     /// Check the database: integrity, schema version, journal, size, permissions, last
     /// backup, and whether another process is using it (changes nothing)
     Doctor,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Only this agency's duties (name, short form or fragment; group duties included)
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    /// Also list tasks due within this many days
+    #[arg(long, value_name = "DAYS")]
+    pub within: Option<u32>,
+    /// Group by agency: each agency's unfinished parts (groups expanded)
+    #[arg(long)]
+    pub by_agency: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: SheetFormat,
+    /// Write the workbook to this file (with --format xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Item id, e.g. III.1.2.3.c1.t2 (any case)
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskIds {
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    pub id: String,
+    /// The note; `-` reads it from standard input
+    pub text: String,
+    /// Number/symbol of the document that proves it, e.g. 45/KH-SNV
+    #[arg(long, value_name = "REF")]
+    pub doc: Option<String>,
+    /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadlineArgs {
+    pub id: String,
+    pub date: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AgenciesArgs {
+    #[command(subcommand)]
+    pub action: Option<AgenciesAction>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AgencyDoneArgs {
+    /// Item id, e.g. IV.1.a.t1
+    pub id: String,
+    /// The agency (name, short form or fragment)
+    pub agency: String,
+    #[arg(long, value_enum, default_value = "done")]
+    pub state: AgencyStateArg,
+    /// Number/symbol of the document that proves it, e.g. 45/KH-UBND
+    #[arg(long, value_name = "REF")]
+    pub doc: Option<String>,
+    /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
+    #[arg(long, value_name = "DATE")]
+    pub doc_date: Option<String>,
+    /// A remark kept with it
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: SheetFormat,
+    /// Write the workbook to this file (with --format xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    #[arg(long, value_enum, default_value = "index")]
+    pub by: MatrixBy,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: MatrixFormat,
+    /// Write the workbook to this file (with --format xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The agency the report is for
+    #[arg(long, value_name = "NAME", required_unless_present = "missing")]
+    pub agency: Option<String>,
+    /// Every agency's unfinished parts, grouped by deadline, for reminder letters
+    #[arg(long, conflicts_with = "agency")]
+    pub missing: bool,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+    /// Write the document to this file (with --format docx)
+    #[arg(long, value_name = "FILE", conflicts_with = "per_agency")]
+    pub out: Option<PathBuf>,
+    /// With --missing --format docx: one letter per late agency, into this folder
+    #[arg(long, value_name = "DIR")]
+    pub per_agency: Option<PathBuf>,
+    #[command(flatten)]
+    pub letter: LetterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    /// At most this many results
+    #[arg(long, default_value_t = 30)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub letter: LetterArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Only changes to this item
+    #[arg(long, value_name = "ID")]
+    pub item: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in the plan's time zone
+    #[arg(long, value_name = "DATE")]
+    pub since: String,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    pub file: PathBuf,
+    /// Replace FILE if it exists (a database there is written through SQLite, safely
+    /// even while someone has it open)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Import a transcribed text even when its review lists lines or names to look at
+    #[arg(long)]
+    pub accept: bool,
 }

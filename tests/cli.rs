@@ -35,6 +35,30 @@ fn listed_subcommands(help: &str) -> Vec<String> {
 }
 
 #[test]
+fn each_subcommand_describes_itself_as_the_list_does() {
+    // `kehoach --help` lists each subcommand with the start of its description; its own
+    // `--help` must open with that description (its arguments are described to clap only when
+    // it runs, after the description, and a shared group of arguments once replaced it).
+    let db = Db::new();
+    let help = db.ok(&["--help"]);
+    let listed = listed_subcommands(&help);
+    assert!(listed.len() > 20, "{help}");
+    for name in &listed {
+        let line = help
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap();
+        let start = line.trim_start()[name.len()..].trim();
+        let own = db.ok(&[name, "--help"]);
+        assert!(
+            own.starts_with(start),
+            "`kehoach {name} --help` opens with\n{own}\nnot with {start:?}"
+        );
+        assert!(own.contains(&format!("kehoach {name}")), "{own}");
+    }
+}
+
+#[test]
 fn every_subcommand_in_help_works_on_a_realistic_example() {
     let db = Db::new();
     let copy = db.file("sao-luu.db");

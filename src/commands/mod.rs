@@ -26,7 +26,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::cli::{Command, ExportFormat, Global, MatrixFormat, ReportFormat, SheetFormat};
+use crate::cli::{
+    AgenciesArgs, AgencyDoneArgs, BackupArgs, ChangesArgs, ChecklistArgs, Command, DeadlineArgs,
+    ExportArgs, ExportFormat, Global, HistoryArgs, ImportArgs, Lazy, MatrixArgs, MatrixFormat,
+    NoteArgs, OverdueArgs, ReportArgs, ReportFormat, RestoreArgs, SearchArgs, SheetFormat,
+    ShowArgs, TaskIds,
+};
 use crate::i18n::{Lang, Localized, S};
 use crate::plan::{self, NodeIx, Plan, Status};
 use crate::store::{Actor, Store, StoreError};
@@ -230,20 +235,22 @@ pub const MAX_WITHIN_DAYS: u32 = 36_500;
 /// Run one subcommand.
 pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure> {
     match cmd {
-        Command::Backup { file, force } => return maintenance::backup(g, file, *force, out),
-        Command::Restore { file } => return maintenance::restore(g, file, out),
-        Command::Import { file, accept } if transcribe::is_plan_text(file) => {
+        Command::Backup(Lazy(BackupArgs { file, force })) => {
+            return maintenance::backup(g, file, *force, out);
+        }
+        Command::Restore(Lazy(RestoreArgs { file })) => return maintenance::restore(g, file, out),
+        Command::Import(Lazy(ImportArgs { file, accept })) if transcribe::is_plan_text(file) => {
             return transcribe::import(g, file, *accept, out);
         }
-        Command::Import { file, .. } => return maintenance::import(g, file, out),
+        Command::Import(Lazy(ImportArgs { file, .. })) => return maintenance::import(g, file, out),
         Command::Plans => return maintenance::plans(g, out),
         Command::Doctor => return doctor::run(g, out),
-        Command::Transcribe(args) => return transcribe::run(g, args, out),
+        Command::Transcribe(Lazy(args)) => return transcribe::run(g, args, out),
         _ => {}
     }
-    if let Command::Overdue {
+    if let Command::Overdue(Lazy(OverdueArgs {
         within: Some(days), ..
-    } = cmd
+    })) = cmd
         && *days > MAX_WITHIN_DAYS
     {
         return Err(Failure::new(
@@ -255,41 +262,43 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
     let mut ctx = Ctx::open(g)?;
     let r = match cmd {
         Command::Status => status::run(&ctx, out),
-        Command::Overdue {
+        Command::Overdue(Lazy(OverdueArgs {
             agency,
             within,
             by_agency,
             format: SheetFormat::Xlsx,
             out: Some(file),
-        } => office::overdue(&ctx, agency.as_deref(), *within, *by_agency, file, out),
-        Command::Checklist {
+        })) => office::overdue(&ctx, agency.as_deref(), *within, *by_agency, file, out),
+        Command::Checklist(Lazy(ChecklistArgs {
             format: SheetFormat::Xlsx,
             out: Some(file),
-        } => office::checklist(&ctx, file, out),
-        Command::Matrix {
+        })) => office::checklist(&ctx, file, out),
+        Command::Matrix(Lazy(MatrixArgs {
             format: MatrixFormat::Xlsx,
             out: Some(file),
             ..
-        } => office::matrix(&ctx, file, out),
-        Command::Matrix { by, format, .. } => matrix::run(&ctx, *by, *format, out),
-        Command::Export {
+        })) => office::matrix(&ctx, file, out),
+        Command::Matrix(Lazy(MatrixArgs { by, format, .. })) => {
+            matrix::run(&ctx, *by, *format, out)
+        }
+        Command::Export(Lazy(ExportArgs {
             format: ExportFormat::Xlsx,
             out: Some(file),
             ..
-        } => office::export_xlsx(&ctx, file, out),
-        Command::Export {
+        })) => office::export_xlsx(&ctx, file, out),
+        Command::Export(Lazy(ExportArgs {
             format: ExportFormat::Docx,
             out: Some(file),
             letter,
-        } => office::export_docx(&ctx, file, letter, out),
-        Command::Report {
+        })) => office::export_docx(&ctx, file, letter, out),
+        Command::Report(Lazy(ReportArgs {
             agency,
             missing,
             format: ReportFormat::Docx,
             out: file,
             per_agency,
             letter,
-        } => office::report_docx(
+        })) => office::report_docx(
             &ctx,
             agency.as_deref(),
             *missing,
@@ -298,48 +307,50 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             letter,
             out,
         ),
-        Command::Overdue {
+        Command::Overdue(Lazy(OverdueArgs {
             agency,
             within,
             by_agency: true,
             format,
             ..
-        } => {
+        })) => {
             accountability::overdue_by_agency(&ctx, agency.as_deref(), *within, format.text(), out)
         }
-        Command::Overdue {
+        Command::Overdue(Lazy(OverdueArgs {
             agency,
             within,
             by_agency: false,
             format,
             ..
-        } => overdue::run(&ctx, agency.as_deref(), *within, format.text(), out),
-        Command::Show { id } => show::run(&ctx, id, out),
-        Command::Done { ids } => write::done(&mut ctx, ids, true, out),
-        Command::Reopen { ids } => write::done(&mut ctx, ids, false, out),
-        Command::Note {
+        })) => overdue::run(&ctx, agency.as_deref(), *within, format.text(), out),
+        Command::Show(Lazy(ShowArgs { id })) => show::run(&ctx, id, out),
+        Command::Done(Lazy(TaskIds { ids })) => write::done(&mut ctx, ids, true, out),
+        Command::Reopen(Lazy(TaskIds { ids })) => write::done(&mut ctx, ids, false, out),
+        Command::Note(Lazy(NoteArgs {
             id,
             text,
             doc,
             doc_date,
-        } => write::note(&mut ctx, id, text, doc.as_deref(), doc_date.as_deref(), out),
-        Command::Deadline { id, date } => write::deadline(&mut ctx, id, date, out),
-        Command::Agencies {
+        })) => write::note(&mut ctx, id, text, doc.as_deref(), doc_date.as_deref(), out),
+        Command::Deadline(Lazy(DeadlineArgs { id, date })) => {
+            write::deadline(&mut ctx, id, date, out)
+        }
+        Command::Agencies(Lazy(AgenciesArgs {
             action: None,
             format,
-        } => agencies::run(&ctx, *format, out),
-        Command::Agencies {
+        })) => agencies::run(&ctx, *format, out),
+        Command::Agencies(Lazy(AgenciesArgs {
             action: Some(action),
             ..
-        } => agencies::membership(&mut ctx, action, out),
-        Command::AgencyDone {
+        })) => agencies::membership(&mut ctx, action, out),
+        Command::AgencyDone(Lazy(AgencyDoneArgs {
             id,
             agency,
             state,
             doc,
             doc_date,
             note,
-        } => accountability::agency_done(
+        })) => accountability::agency_done(
             &mut ctx,
             id,
             agency,
@@ -347,26 +358,32 @@ pub fn run(g: &Global, cmd: &Command, out: &mut dyn Write) -> Result<(), Failure
             (doc.as_deref(), doc_date.as_deref(), note.as_deref()),
             out,
         ),
-        Command::Checklist { format, .. } => accountability::checklist(&ctx, format.text(), out),
-        Command::Report {
+        Command::Checklist(Lazy(ChecklistArgs { format, .. })) => {
+            accountability::checklist(&ctx, format.text(), out)
+        }
+        Command::Report(Lazy(ReportArgs {
             agency,
             missing,
             format,
             ..
-        } => report::run(&ctx, agency.as_deref(), *missing, *format, out),
-        Command::Search {
+        })) => report::run(&ctx, agency.as_deref(), *missing, *format, out),
+        Command::Search(Lazy(SearchArgs {
             query,
             format,
             limit,
-        } => search::run(&ctx, &query.join(" "), *format, *limit, out),
-        Command::Export {
+        })) => search::run(&ctx, &query.join(" "), *format, *limit, out),
+        Command::Export(Lazy(ExportArgs {
             format, out: file, ..
-        } => export::run(&ctx, *format, file.as_deref(), out),
-        Command::History { limit, item } => history::run(&ctx, *limit, item.as_deref(), out),
-        Command::Changes { since, format } => changes::run(&ctx, since, *format, out),
-        Command::Backup { .. }
-        | Command::Restore { .. }
-        | Command::Import { .. }
+        })) => export::run(&ctx, *format, file.as_deref(), out),
+        Command::History(Lazy(HistoryArgs { limit, item })) => {
+            history::run(&ctx, *limit, item.as_deref(), out)
+        }
+        Command::Changes(Lazy(ChangesArgs { since, format })) => {
+            changes::run(&ctx, since, *format, out)
+        }
+        Command::Backup(Lazy(BackupArgs { .. }))
+        | Command::Restore(Lazy(RestoreArgs { .. }))
+        | Command::Import(Lazy(ImportArgs { .. }))
         | Command::Plans
         | Command::Doctor
         | Command::Transcribe(_) => {

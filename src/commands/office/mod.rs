@@ -12,7 +12,10 @@ use std::path::Path;
 use super::accountability::ledger;
 use super::export::save_file;
 use super::{Ctx, Failure, OrFail, exit};
-use crate::cli::{Command, ExportFormat, LetterArgs, MatrixFormat, ReportFormat, SheetFormat};
+use crate::cli::{
+    ChecklistArgs, Command, ExportArgs, ExportFormat, Lazy, LetterArgs, MatrixArgs, MatrixFormat,
+    OverdueArgs, ReportArgs, ReportFormat, SheetFormat,
+};
 use crate::i18n::{Lang, O, S};
 use crate::output::{document::Document, docx, sheet::Workbook, xlsx};
 
@@ -21,15 +24,16 @@ use crate::output::{document::Document, docx, sheet::Workbook, xlsx};
 pub fn check(cmd: &Command, lang: Lang) -> Result<(), Failure> {
     // (the binary format asked for, if any; where it goes; --out is fine with text)
     let (binary, out, text_out_ok) = match cmd {
-        Command::Overdue { format, out, .. } | Command::Checklist { format, out } => {
+        Command::Overdue(Lazy(OverdueArgs { format, out, .. }))
+        | Command::Checklist(Lazy(ChecklistArgs { format, out })) => {
             ((*format == SheetFormat::Xlsx).then_some("xlsx"), out, false)
         }
-        Command::Matrix { format, out, .. } => (
+        Command::Matrix(Lazy(MatrixArgs { format, out, .. })) => (
             (*format == MatrixFormat::Xlsx).then_some("xlsx"),
             out,
             false,
         ),
-        Command::Export { format, out, .. } => (
+        Command::Export(Lazy(ExportArgs { format, out, .. })) => (
             match format {
                 ExportFormat::Xlsx => Some("xlsx"),
                 ExportFormat::Docx => Some("docx"),
@@ -38,13 +42,13 @@ pub fn check(cmd: &Command, lang: Lang) -> Result<(), Failure> {
             out,
             true,
         ),
-        Command::Report {
+        Command::Report(Lazy(ReportArgs {
             format,
             out,
             per_agency,
             missing,
             ..
-        } => {
+        })) => {
             let docx = *format == ReportFormat::Docx;
             if per_agency.is_some() && !(docx && *missing) {
                 return Err(Failure::new(
@@ -66,7 +70,7 @@ pub fn check(cmd: &Command, lang: Lang) -> Result<(), Failure> {
         )
         .hint(format!("--format {ext} --out bao-cao.{ext}"))),
         None if !text_out_ok && out.is_some() => {
-            let ext = if matches!(cmd, Command::Report { .. }) {
+            let ext = if matches!(cmd, Command::Report(Lazy(ReportArgs { .. }))) {
                 "docx"
             } else {
                 "xlsx"
