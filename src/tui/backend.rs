@@ -56,8 +56,21 @@ fn style_of(c: &Cell) -> Style {
     }
 }
 
+/// What shows on a blank cell besides its background: a swapped colour, or a line drawn
+/// through it. A space's colour, boldness or slant show nothing.
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT);
+
+/// Whether a space looks the same written in either style: then the pen need not change for
+/// it (the gap between a bold red `!` and a grey word is written in either colour).
+fn same_blank(a: Style, b: Style) -> bool {
+    a.bg == b.bg && !a.modifier.intersects(SHOWS_ON_BLANK) && !b.modifier.intersects(SHOWS_ON_BLANK)
+}
+
+/// A cell that looks like an erased one: a space on the default background.
 fn is_blank(c: &Cell) -> bool {
-    c.symbol() == " " && style_of(c) == PLAIN
+    c.symbol() == " " && same_blank(style_of(c), PLAIN)
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -174,12 +187,26 @@ impl<W: Write> LeanBackend<W> {
         let cells = &self.screen[start..start + usize::from(gap)];
         if usize::from(gap) <= jump.len()
             && cells.iter().all(|cell| {
-                cell.symbol().len() == 1 && cell.symbol().is_ascii() && style_of(cell) == self.style
+                cell.symbol().len() == 1 && cell.symbol().is_ascii() && self.writes_as_is(cell)
             })
         {
             return cells.iter().flat_map(|c| c.symbol().bytes()).collect();
         }
         jump
+    }
+
+    /// Whether `cell` can be written in the current pen as it is.
+    fn writes_as_is(&self, cell: &Cell) -> bool {
+        let style = style_of(cell);
+        style == self.style || (cell.symbol() == " " && same_blank(style, self.style))
+    }
+
+    /// A pen that erases to blank cells (`ESC[K`, `ESC[nX` fill with the pen's background).
+    fn pen_for_erasing(&mut self) -> io::Result<()> {
+        if same_blank(self.style, PLAIN) {
+            return Ok(());
+        }
+        self.set_style(PLAIN)
     }
 
     fn set_style(&mut self, to: Style) -> io::Result<()> {
@@ -319,7 +346,7 @@ impl<W: Write> Backend for LeanBackend<W> {
             for &(x, _) in &changed[k..row_end] {
                 if x >= tail {
                     self.move_to(x, y)?;
-                    self.set_style(PLAIN)?;
+                    self.pen_for_erasing()?;
                     self.out.write_all(b"\x1b[K")?;
                     break;
                 }
@@ -337,14 +364,16 @@ impl<W: Write> Backend for LeanBackend<W> {
                     && erase.len() + csi(run, b'C').len() < usize::from(run)
                 {
                     self.move_to(x, y)?;
-                    self.set_style(PLAIN)?;
+                    self.pen_for_erasing()?;
                     self.out.write_all(&erase)?;
                     erased_to = x + run;
                     continue;
                 }
                 let cell = self.screen[self.idx(x, y)].clone();
                 self.move_to(x, y)?;
-                self.set_style(style_of(&cell))?;
+                if !self.writes_as_is(&cell) {
+                    self.set_style(style_of(&cell))?;
+                }
                 let symbol = cell.symbol();
                 self.out.write_all(symbol.as_bytes())?;
                 let advance = UnicodeWidthStr::width(symbol).max(1) as u16;
@@ -353,10 +382,8 @@ impl<W: Write> Backend for LeanBackend<W> {
             }
             k = row_end;
         }
-        if self.style != PLAIN {
-            self.out.write_all(b"\x1b[0m")?;
-            self.style = PLAIN;
-        }
+        // The pen stays as the frame left it: the next frame starts from it, and leaving the
+        // interface resets it (`terminal::restore`).
         Ok(())
     }
 

@@ -23,8 +23,11 @@ pub struct Guard {
 
 pub(super) fn restore() {
     let _ = disable_raw_mode();
+    // The interface leaves its last colours set (each frame starts from them): reset them
+    // before the shell gets the terminal back.
     let _ = execute!(
         stdout(),
+        ratatui::crossterm::style::SetAttribute(ratatui::crossterm::style::Attribute::Reset),
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
