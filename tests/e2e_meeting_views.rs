@@ -56,7 +56,7 @@ fn w_shows_what_another_coordinator_changed_with_the_cli_and_enter_opens_it() {
     t.type_text("minh");
     t.wait_for("Lọc: minh", 5);
     t.keys(&["Enter", "j", "Enter"]);
-    t.wait_for("── III.1.2.6.c1", 5);
+    t.wait_for("III.1.2.6.c1 · ", 5);
     // Esc comes back to the list as it was left.
     t.keys(&["Escape"]);
     let s = t.wait_for("Thay đổi từ 13/11/2023", 5);

@@ -353,7 +353,7 @@ fn three_accounts_share_one_database_set_up_as_the_readme_says() {
             t.type_text(item);
             t.wait_for(&format!("Tìm: {item}"), 5);
             t.keys(&["Enter"]);
-            t.wait_for(&format!("── {item} ──"), 5);
+            t.wait_for(&format!("{item} · "), 5);
             t.keys(&["Space"]);
             // The footer's "Đã lưu" may already be replaced by the other writers' news; the
             // item's own line says who marked it done.

@@ -54,7 +54,7 @@ impl Tmux {
         self.type_text("giai ngan");
         self.wait_for("Tìm: giai ngan", 5);
         self.keys(&["Enter"]);
-        self.wait_for("── III.1.2.6.c1", 5);
+        self.wait_for("III.1.2.6.c1 · ", 5);
     }
 
     /// Keys by tmux name ("Enter", "Escape", "Space", "j").

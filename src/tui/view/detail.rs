@@ -39,6 +39,15 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
     );
 }
 
+/// Whether the detail's first line, the selected item's id and kind, is on screen: the
+/// footer then leaves the id out rather than repeat it (on a move, the id changes in one
+/// place instead of two).
+pub fn shows_id(s: &State) -> bool {
+    matches!(s.mode, Mode::Tree)
+        && area(s).height > 0
+        && (s.detail_scroll == 0 || max_scroll(s) == 0)
+}
+
 /// Where the detail of the selected item is drawn.
 fn area(s: &State) -> Rect {
     let a = crate::tui::layout::areas(s.size);

@@ -169,9 +169,10 @@ fn kept(hint: &str) -> bool {
     matches!(hint.split(' ').next(), Some("?" | "q" | "Esc"))
 }
 
-/// The message of the last action, or where the selection is and how the plan stands. With
-/// the tree limited to an agency, its name comes right after the id: the header has no room
-/// for it on narrow screens. The counts take a shorter form, then go, before the name is cut.
+/// The message of the last action, or where the selection is (unless the detail shows it) and
+/// how the plan stands. With the tree limited to an agency, its name comes right after the
+/// id: the header has no room for it on narrow screens. The counts take a shorter form, then
+/// go, before the name is cut.
 fn status_line(s: &State, t: Theme, w: usize) -> Line<'static> {
     if let Some(flash) = &s.flash {
         let style = if flash.error { t.error() } else { t.ok() };
@@ -180,11 +181,18 @@ fn status_line(s: &State, t: Theme, w: usize) -> Line<'static> {
             style,
         ));
     }
-    let id = s.plan.node(s.selected).id.clone();
+    let id = if super::detail::shows_id(s) {
+        String::new()
+    } else {
+        s.plan.node(s.selected).id.clone()
+    };
+    // Each part after the first opens with " · ".
+    let sep = |before: bool| if before { " · " } else { "" };
     let agency = s.filter.as_ref().map(|f| {
         let a = s.plan.agencies.get(f.agency);
         format!(
-            " · {}: {}",
+            "{}{}: {}",
+            sep(!id.is_empty()),
             S::TuiFilter.get(s.lang),
             sanitize(a.short_name(s.lang == Lang::En), false)
         )
@@ -195,9 +203,10 @@ fn status_line(s: &State, t: Theme, w: usize) -> Line<'static> {
         &s.overdue_count(),
     ];
     let room = w.saturating_sub(width(&id) + agency.as_deref().map_or(0, width));
+    let after = !id.is_empty() || agency.is_some();
     let counts = [S::TuiStatusLine, S::TuiStatusLineShort]
         .into_iter()
-        .map(|k| format!(" · {}", k.fill(s.lang, &args)))
+        .map(|k| format!("{}{}", sep(after), k.fill(s.lang, &args)))
         .find(|c| width(c) <= room)
         .unwrap_or_default();
     let mut spans = vec![Span::styled(id, t.accent())];

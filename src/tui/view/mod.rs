@@ -49,7 +49,7 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
         Mode::Parts { agencies, list } => {
             if a.wide {
                 tree::draw(f, s, t, a.tree);
-                divider(f, s, t, a.divider, a.wide);
+                divider(f, t, a.divider, a.wide);
                 accountability::parts(f, s, t, a.detail, agencies, list);
             } else {
                 accountability::parts(f, s, t, a.body, agencies, list);
@@ -60,7 +60,7 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
                 detail::draw(f, s, t, a.body);
             } else {
                 tree::draw(f, s, t, a.tree);
-                divider(f, s, t, a.divider, a.wide);
+                divider(f, t, a.divider, a.wide);
                 detail::draw(f, s, t, a.detail);
             }
         }
@@ -74,7 +74,7 @@ pub fn view(f: &mut Frame<'_>, s: &State) {
     }
 }
 
-fn divider(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, wide: bool) {
+fn divider(f: &mut Frame<'_>, t: Theme, area: Rect, wide: bool) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -84,12 +84,11 @@ fn divider(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect, wide: bool) {
             .collect();
         f.render_widget(Paragraph::new(lines), area);
     } else {
-        let id = &s.plan.node(s.selected).id;
-        let label = format!("── {id} ");
-        let rest = usize::from(area.width).saturating_sub(crate::text::width(&label));
+        // A plain rule: the selected item's id is on the detail's first line just below it
+        // and in the footer, and a rule that never changes costs nothing to redraw on a move.
         f.render_widget(
             Paragraph::new(Line::from(Span::styled(
-                format!("{label}{}", "─".repeat(rest)),
+                "─".repeat(usize::from(area.width)),
                 t.dim(),
             ))),
             area,
