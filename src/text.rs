@@ -4,10 +4,11 @@
 mod cells;
 mod collate;
 mod fold;
+mod fold_table;
 
 pub use cells::{fit, fit_into, truncate, width, width_over};
 pub use collate::{vi_cmp, vi_key};
-pub use fold::fold;
+pub use fold::{fold, fold_with_title};
 
 use std::borrow::Cow;
 

@@ -9,7 +9,7 @@ use thiserror::Error;
 use super::agency::{Agencies, Agency};
 use super::file::{self, NodeFile, PlanFile, RoleRef};
 use super::{Folded, IndexInfo, Milestone, Node, NodeIx, Plan, RoleEntry, Roles, Target, ids};
-use crate::text::{fold, nfc};
+use crate::text::{fold, fold_with_title, nfc};
 
 #[derive(Debug, Error, PartialEq)]
 pub enum PlanError {
@@ -189,10 +189,16 @@ pub(super) fn fold_nodes(plan: &Plan) -> Vec<Folded> {
                     agency_text.push('\n');
                 }
             }
+            // Most titles open their text: folded in the same pass.
+            let (text, title) = if n.text.starts_with(&n.title) {
+                fold_with_title(&n.text, n.title.len())
+            } else {
+                (fold(&n.text), fold(&n.title))
+            };
             Folded {
                 id: ids::key(&n.id),
-                title: fold(&n.title),
-                text: fold(&n.text),
+                title,
+                text,
                 agencies: agency_text,
             }
         })

@@ -6,6 +6,23 @@ use unicode_normalization::char::is_combining_mark;
 /// "Sở Nội vụ; Đất đai" → "so noi vu; dat dai".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] of a text that opens with a title, and the fold of that title (`title_len`
+/// bytes, a character boundary of `text`), folding it once: folding goes character by
+/// character, so the title's fold is where the text's fold starts.
+pub fn fold_with_title(text: &str, title_len: usize) -> (String, String) {
+    let (title, rest) = text.split_at(title_len);
+    let mut out = String::with_capacity(text.len());
+    fold_into(title, &mut out);
+    let folded_title = out.clone();
+    fold_into(rest, &mut out);
+    (out, folded_title)
+}
+
+fn fold_into(s: &str, out: &mut String) {
     // Char by char: the marks a decomposition yields are dropped, so their canonical order
     // (what the `nfd()` iterator buffers and sorts for) does not matter. Most of a
     // Vietnamese text is ASCII, which needs no decomposition at all, and nearly all the rest
@@ -13,13 +30,12 @@ pub fn fold(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if let Some(b) = FoldTable::get().ascii(c) {
-            out.push(b);
+        } else if let Some(b) = ascii_of(c) {
+            out.push(char::from(b));
         } else {
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
     }
-    out
 }
 
 /// [`fold`] of one character, the long way.
@@ -36,45 +52,16 @@ fn fold_char(c: char, out: &mut String) {
     });
 }
 
-/// For the Latin letters with marks (Latin-1 Supplement to Latin Extended-B, and Latin
-/// Extended Additional, where Vietnamese has its letters with two marks): the one ASCII letter
-/// [`fold_char`] makes of each, or 0 where it makes something else. Worked out once, from
-/// `fold_char` itself, the first time a text is folded.
-struct FoldTable {
-    latin: [u8; 0x250 - 0xC0],
-    additional: [u8; 0x100],
-}
-
-impl FoldTable {
-    fn get() -> &'static FoldTable {
-        static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let one = |c: u32| {
-                let mut s = String::new();
-                if let Some(c) = char::from_u32(c) {
-                    fold_char(c, &mut s);
-                }
-                match s.as_bytes() {
-                    [b] if b.is_ascii() => *b,
-                    _ => 0,
-                }
-            };
-            FoldTable {
-                latin: std::array::from_fn(|i| one(0xC0 + i as u32)),
-                additional: std::array::from_fn(|i| one(0x1E00 + i as u32)),
-            }
-        })
-    }
-
-    fn ascii(&self, c: char) -> Option<char> {
-        let c = c as u32;
-        let b = match c {
-            0xC0..0x250 => self.latin[(c - 0xC0) as usize],
-            0x1E00..0x1F00 => self.additional[(c - 0x1E00) as usize],
-            _ => 0,
-        };
-        (b != 0).then_some(b as char)
-    }
+/// The one ASCII letter [`fold_char`] makes of a Latin letter with marks, if it makes one
+/// (`fold_table`, checked against `fold_char` by the tests).
+fn ascii_of(c: char) -> Option<u8> {
+    let c = c as u32;
+    let b = match c {
+        0xC0..0x250 => super::fold_table::LATIN[(c - 0xC0) as usize],
+        0x1E00..0x1F00 => super::fold_table::ADDITIONAL[(c - 0x1E00) as usize],
+        _ => 0,
+    };
+    (b != 0).then_some(b)
 }
 
 #[cfg(test)]
@@ -112,6 +99,35 @@ mod tests {
         assert_eq!(fold(text), reference(text));
         let nfd: String = text.nfd().collect();
         assert_eq!(fold(&nfd), reference(text));
+    }
+
+    #[test]
+    fn the_written_out_table_is_what_fold_char_makes() {
+        for (block, table) in [
+            (0xC0u32, &crate::text::fold_table::LATIN[..]),
+            (0x1E00, &crate::text::fold_table::ADDITIONAL[..]),
+        ] {
+            for (i, &b) in table.iter().enumerate() {
+                let c = char::from_u32(block + i as u32).unwrap();
+                let mut s = String::new();
+                fold_char(c, &mut s);
+                let want = match s.as_bytes() {
+                    [a] if a.is_ascii() => *a,
+                    _ => 0,
+                };
+                assert_eq!(b, want, "{c:?} (U+{:04X}) folds to {s:?}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_folded_with_its_text_is_folded_as_alone() {
+        let text = "Ủy ban nhân dân tỉnh Lạng Sơn chỉ đạo; “Đất đai” — ưu tiên";
+        for (at, _) in text.char_indices() {
+            let (t, title) = fold_with_title(text, at);
+            assert_eq!(t, fold(text));
+            assert_eq!(title, fold(&text[..at]), "title of {at} bytes");
+        }
     }
 
     #[test]
