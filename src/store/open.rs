@@ -320,21 +320,50 @@ pub(super) fn may_write(path: &Path) -> bool {
         .unwrap_or(Path::new("."));
     can_write(path)
         && can_write(dir)
-        && ["-wal", "-shm"].iter().all(|s| {
-            let p = sibling(path, s);
-            !p.exists() || can_write(&p)
-        })
+        && ["-wal", "-shm"]
+            .iter()
+            .all(|s| can_write_or_absent(&sibling(path, s)))
+}
+
+/// A `-wal` or `-shm` beside the database may be written, or is not there: the last
+/// connection to close deletes the `-wal`, maybe between a look and a check, and in a
+/// folder we may write it is made again. (Asking "is it there?" first and then "may I write
+/// it?" told a coordinator whose colleague had just finished that the database was
+/// read-only.)
+#[cfg(unix)]
+fn can_write_or_absent(path: &Path) -> bool {
+    match access_write(path) {
+        Ok(()) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+#[cfg(not(unix))]
+fn can_write_or_absent(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) => !m.permissions().readonly(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
 }
 
 /// access(2): permissions, ACLs, read-only mounts and immutable files, for this process.
 #[cfg(unix)]
 pub(super) fn can_write(path: &Path) -> bool {
+    access_write(path).is_ok()
+}
+
+/// access(2) for writing, with the reason when it says no.
+#[cfg(unix)]
+fn access_write(path: &Path) -> std::io::Result<()> {
     use std::os::unix::ffi::OsStrExt;
-    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
     // SAFETY: `c` is a valid NUL-terminated string for the duration of the call.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    if unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(unix))]
@@ -387,3 +416,30 @@ fn share_siblings(path: &Path) {
 
 #[cfg(not(unix))]
 fn share_siblings(_path: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wal_that_comes_and_goes_never_makes_the_database_read_only() {
+        // Another coordinator's kehoach makes the -wal when it starts and deletes it when it
+        // ends, any number of times while this one decides how to open the file.
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        std::fs::write(&db, b"").unwrap();
+        let wal = sibling(&db, "-wal");
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let _ = std::fs::write(&wal, b"");
+                    let _ = std::fs::remove_file(&wal);
+                }
+            });
+            let refused = (0..20_000).filter(|_| !may_write(&db)).count();
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            assert_eq!(refused, 0, "read-only {refused} times in 20,000");
+        });
+    }
+}
