@@ -393,6 +393,27 @@ fn table_output_fits_a_narrow_terminal() {
             assert!(w <= width, "{w} > {width}: {l:?}");
         }
         assert!(out.contains('…'), "long titles are cut with an ellipsis");
+        // What says how late a task is, and which task, is never cut: at 60 columns the
+        // lead agencies are left out instead.
+        assert!(out.contains("III.1.2.3.c1.t1"), "{out}");
+        assert!(out.contains("quá hạn 154 ngày"), "{out}");
+        assert_eq!(out.lines().next().unwrap().contains("Chủ trì"), width >= 80);
+        let checklist = db
+            .cmd(&["--today", "2023-12-01", "checklist"])
+            .env("COLUMNS", width.to_string())
+            .output()
+            .unwrap();
+        let checklist = String::from_utf8(checklist.stdout).unwrap();
+        assert!(checklist.contains("Chưa thực hiện"), "{checklist}");
+        assert!(checklist.contains("quá hạn 154 ngày"), "{checklist}");
+        // The table's lines (the summary under it is a sentence the terminal may wrap).
+        assert!(
+            checklist
+                .lines()
+                .filter(|l| l.contains('─') || l.contains("Chưa thực hiện"))
+                .all(|l| kehoach::text::width(l) <= width),
+            "{checklist}"
+        );
     }
 }
 

@@ -203,7 +203,9 @@ pub fn checklist(ctx: &Ctx, format: TableFormat, out: &mut dyn Write) -> Result<
                 S::ChecklistTitle.fill(lang, &[&i18n::date(ctx.status.deadlines[item])])
             )
             .or_fail()?;
-            let mut t = Table::new(&headers, 0);
+            // On a narrow terminal the document's date goes, then its number, before the
+            // state or the timing is cut.
+            let mut t = Table::new(&headers, 0).droppable(&[3, 2]);
             for c in cells {
                 t.row(c.to_vec());
             }
@@ -356,6 +358,7 @@ pub fn overdue_by_agency(
                     None => S::ByAgencyHeader.fill(lang, &[&name, &(end - k)]),
                 };
                 writeln!(out, "{header}").or_fail()?;
+                // On a narrow terminal the state goes before the days overdue are cut.
                 let mut t = Table::new(
                     &[
                         S::Id.get(lang),
@@ -364,7 +367,8 @@ pub fn overdue_by_agency(
                         "",
                     ],
                     1,
-                );
+                )
+                .droppable(&[2]);
                 for m in &rows[k..end] {
                     let n = ctx.plan.node(m.item);
                     let c = Countdown::new(ctx.status.deadlines[m.item], ctx.today);

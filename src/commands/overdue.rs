@@ -142,7 +142,9 @@ pub fn run(
                     "",
                 ],
                 1,
-            );
+            )
+            // On a narrow terminal the lead agencies go before the days overdue are cut.
+            .droppable(&[2]);
             for r in &rows {
                 t.row(vec![
                     r.id.to_string(),

@@ -25,10 +25,15 @@ pub struct Table {
     rows: Vec<Vec<String>>,
     /// The column that gives up width first (usually the title).
     flex: usize,
+    /// Columns left out, in this order, when the short ones would otherwise be cut.
+    droppable: Vec<usize>,
 }
 
 const GAP: usize = 2;
 const FLEX_MIN: usize = 12;
+/// A column at most this wide (an id, a date, "quá hạn 154 ngày") is read whole or not at
+/// all: cut, it loses what it says.
+const SHORT: usize = 16;
 
 impl Table {
     pub fn new(headers: &[&str], flex: usize) -> Table {
@@ -36,7 +41,15 @@ impl Table {
             headers: headers.iter().map(|s| s.to_string()).collect(),
             rows: Vec::new(),
             flex,
+            droppable: Vec::new(),
         }
+    }
+
+    /// Columns that may be left out, first to last, on a terminal too narrow to show the
+    /// short columns whole beside the long ones at a readable width.
+    pub fn droppable(mut self, columns: &[usize]) -> Table {
+        self.droppable = columns.to_vec();
+        self
     }
 
     /// Add a row; each cell on one line (what reaches a terminal is made safe by `TerminalSafe`).
@@ -52,10 +65,10 @@ impl Table {
         );
     }
 
-    /// Column widths that fit in `total` cells.
-    fn widths(&self, total: usize) -> Vec<usize> {
+    /// Column widths that fit in `total` cells; `None` for a column left out.
+    fn widths(&self, total: usize) -> Vec<Option<usize>> {
         let n = self.headers.len();
-        let mut w: Vec<usize> = (0..n)
+        let natural: Vec<usize> = (0..n)
             .map(|c| {
                 // A cell wider than the whole table gives the same widths at any width.
                 self.rows
@@ -66,10 +79,63 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
-        let needed = |w: &[usize]| w.iter().sum::<usize>() + GAP * (n.saturating_sub(1));
-        // Other columns give up width beyond a fair share first, then the flexible one down
-        // to FLEX_MIN, then whichever column is widest.
-        let share = (total / n.max(1)).max(12);
+        let mut shown: Vec<bool> = vec![true; n];
+        let gaps = |shown: &[bool]| GAP * shown.iter().filter(|&&s| s).count().saturating_sub(1);
+        // Short columns whole and long ones at a readable width: what a table needs.
+        let needs = |shown: &[bool]| {
+            gaps(shown)
+                + (0..n)
+                    .filter(|&c| shown[c])
+                    .map(|c| match natural[c] {
+                        w if w <= SHORT => w,
+                        w => w.min(FLEX_MIN),
+                    })
+                    .sum::<usize>()
+        };
+        for &c in &self.droppable {
+            if needs(&shown) <= total {
+                break;
+            }
+            shown[c] = false;
+        }
+        let mut w: Vec<usize> = (0..n)
+            .map(|c| if shown[c] { natural[c] } else { 0 })
+            .collect();
+        let room = total.saturating_sub(gaps(&shown));
+        let out = |w: Vec<usize>| -> Vec<Option<usize>> {
+            w.into_iter()
+                .zip(&shown)
+                .map(|(w, &s)| s.then_some(w))
+                .collect()
+        };
+        if w.iter().sum::<usize>() <= room {
+            return out(w);
+        }
+        let needed = |w: &[usize]| w.iter().sum::<usize>() + gaps(&shown);
+        let share = (total / n.max(1)).max(FLEX_MIN);
+        if needs(&shown) <= total {
+            // Only the long columns give: the others beyond a fair share first, then the
+            // flexible one, then the widest of them down to one level.
+            let long: Vec<usize> = (0..n).filter(|&c| shown[c] && w[c] > SHORT).collect();
+            for &c in long.iter().filter(|&&c| c != self.flex) {
+                if needed(&w) > total && w[c] > share {
+                    w[c] -= (needed(&w) - total).min(w[c] - share);
+                }
+            }
+            if needed(&w) > total && long.contains(&self.flex) {
+                let over = needed(&w) - total;
+                w[self.flex] -= over.min(w[self.flex].saturating_sub(FLEX_MIN));
+            }
+            while needed(&w) > total {
+                let Some(&widest) = long.iter().max_by_key(|&&c| w[c]) else {
+                    break;
+                };
+                w[widest] -= 1;
+            }
+            return out(w);
+        }
+        // Too narrow even for that: other columns give up width beyond a fair share first,
+        // then the flexible one down to FLEX_MIN, then whichever column is widest.
         for c in 0..n {
             if c != self.flex && needed(&w) > total && w[c] > share {
                 let over = needed(&w) - total;
@@ -88,7 +154,7 @@ impl Table {
             }
             w[widest] -= 1;
         }
-        w
+        out(w)
     }
 
     pub fn render(&self, total: usize, out: &mut dyn Write) -> std::io::Result<()> {
@@ -97,11 +163,16 @@ impl Table {
         let mut line = String::new();
         let mut put = |cells: &[String], out: &mut dyn Write| {
             line.clear();
-            for (i, c) in cells.iter().enumerate() {
-                if i > 0 {
+            let mut first = true;
+            for (c, w) in cells.iter().zip(&w) {
+                let Some(w) = *w else {
+                    continue; // left out
+                };
+                if !first {
                     line.push_str("  ");
                 }
-                fit_into(&mut line, c, w[i]);
+                first = false;
+                fit_into(&mut line, c, w);
             }
             let kept = line.trim_end().len();
             line.truncate(kept);
@@ -109,7 +180,7 @@ impl Table {
             out.write_all(line.as_bytes())
         };
         put(&self.headers, out)?;
-        let rule: Vec<String> = w.iter().map(|&x| "─".repeat(x)).collect();
+        let rule: Vec<String> = w.iter().map(|x| "─".repeat(x.unwrap_or(0))).collect();
         put(&rule, out)?;
         for r in &self.rows {
             put(r, out)?;
@@ -171,6 +242,38 @@ mod tests {
             assert!(width(l) <= 50, "{l:?} is {} wide", width(l));
         }
         assert!(s.contains("…"));
+    }
+
+    fn rendered(t: &Table, w: usize) -> String {
+        let mut out = Vec::new();
+        t.render(w, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_droppable_column_goes_before_a_short_one_is_cut() {
+        let mut t = Table::new(&["Mã", "Nội dung", "Chủ trì", "Hạn", ""], 1).droppable(&[2]);
+        t.row(vec![
+            "III.1.2.3.c1.t1".into(),
+            "Các Sở, ban, ngành, UBND cấp huyện, cấp xã tăng cường công tác theo dõi".into(),
+            "Văn phòng UBND tỉnh; Sở Nội vụ".into(),
+            "30/11/2023".into(),
+            "quá hạn 154 ngày".into(),
+        ]);
+        for w in [60, 70] {
+            let s = rendered(&t, w);
+            assert!(s.lines().all(|l| width(l) <= w), "{s}");
+            assert!(!s.contains("Chủ trì") && !s.contains("Văn phòng"), "{s}");
+            assert!(s.contains("III.1.2.3.c1.t1  Các Sở"), "{s}");
+            assert!(s.contains("30/11/2023  quá hạn 154 ngày"), "{s}");
+        }
+        // With room for the title and the agencies at a readable width, both stay.
+        let s = rendered(&t, 80);
+        assert!(s.contains("Chủ trì") && s.contains("Văn phòng"), "{s}");
+        assert!(s.contains("quá hạn 154 ngày"), "{s}");
+        // Narrower than the short columns alone: everything is cut, nothing overflows.
+        let s = rendered(&t, 30);
+        assert!(s.lines().all(|l| width(l) <= 30), "{s}");
     }
 
     #[test]
