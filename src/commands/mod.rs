@@ -178,8 +178,9 @@ impl Ctx {
             .load_plan(g.plan.as_deref())
             .map_err(|e| Failure::store(e, g.lang))?;
         let today = fixed.unwrap_or_else(|| today_in(&plan));
+        // No command prints how many notes an item has (`show` lists them).
         let items = store
-            .item_states(&plan)
+            .item_states_uncounted(&plan)
             .map_err(|e| Failure::store(e, g.lang))?;
         let status = Status::new(&plan, items);
         Ok(Ctx {
@@ -197,7 +198,7 @@ impl Ctx {
     pub fn refresh(&mut self) -> Result<(), Failure> {
         let items = self
             .store
-            .item_states(&self.plan)
+            .item_states_uncounted(&self.plan)
             .map_err(|e| Failure::store(e, self.lang))?;
         self.status = Status::new(&self.plan, items);
         Ok(())

@@ -138,8 +138,26 @@ impl Store {
         Ok(plan)
     }
 
-    /// One state per node of `plan`, in node order.
+    /// One state per node of `plan`, in node order, with how many notes each has.
     pub fn item_states(&self, plan: &Plan) -> Result<Vec<ItemState>> {
+        let mut out = self.item_states_uncounted(plan)?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT item_id, count(*) FROM note WHERE plan_id = ?1 GROUP BY item_id",
+        )?;
+        let mut rows = st.query([plan.id()])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            if let Some(ix) = plan.find(&id) {
+                out[ix].notes = r.get(1)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Store::item_states`] without the notes' counts (left at 0), for what shows none:
+    /// counting a plan's notes is the larger part of reading its states once it has a few
+    /// thousand (benches/BENCHMARKS.md, fifth round).
+    pub fn item_states_uncounted(&self, plan: &Plan) -> Result<Vec<ItemState>> {
         let mut out = vec![ItemState::default(); plan.len()];
         let mut st = self.conn.prepare_cached(
             "SELECT item_id, done, done_at, done_by, deadline FROM item_state WHERE plan_id = ?1",
@@ -156,16 +174,6 @@ impl Store {
                 deadline: deadline.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 notes: 0,
             };
-        }
-        let mut st = self.conn.prepare_cached(
-            "SELECT item_id, count(*) FROM note WHERE plan_id = ?1 GROUP BY item_id",
-        )?;
-        let mut rows = st.query([plan.id()])?;
-        while let Some(r) = rows.next()? {
-            let id: String = r.get(0)?;
-            if let Some(ix) = plan.find(&id) {
-                out[ix].notes = r.get(1)?;
-            }
         }
         Ok(out)
     }
