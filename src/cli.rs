@@ -2,7 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod args;
+mod lazy;
+
+pub use args::*;
+pub use lazy::Lazy;
 
 use crate::i18n::Lang;
 
@@ -195,48 +201,6 @@ pub enum ExportFormat {
     Docx,
 }
 
-/// A subcommand's arguments, described to clap only when that subcommand is the one run
-/// (`Command::defer`). A command line names one subcommand; describing the other 21 cost a
-/// tenth of a start (about 30 fresh pages and 0.3 M instructions, `benches/BENCHMARKS.md`).
-/// Only the subcommands' names and one-line descriptions are built for every start, which is
-/// all `kehoach --help` lists.
-#[derive(Debug)]
-pub struct Lazy<T>(pub T);
-
-impl<T> std::ops::Deref for Lazy<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: Args> Args for Lazy<T> {
-    fn augment_args(cmd: clap::Command) -> clap::Command {
-        cmd.defer(T::augment_args)
-    }
-    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        cmd.defer(T::augment_args_for_update)
-    }
-    fn group_id() -> Option<clap::Id> {
-        T::group_id()
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
-    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(m).map(Lazy)
-    }
-    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(m).map(Lazy)
-    }
-    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(m)
-    }
-    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(m)
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Deadlines with countdowns, progress per part and index, overdue count, database path
@@ -288,182 +252,4 @@ pub enum Command {
     /// Check the database: integrity, schema version, journal, size, permissions, last
     /// backup, and whether another process is using it (changes nothing)
     Doctor,
-}
-
-#[derive(Debug, Args)]
-pub struct OverdueArgs {
-    /// Only this agency's duties (name, short form or fragment; group duties included)
-    #[arg(long, value_name = "NAME")]
-    pub agency: Option<String>,
-    /// Also list tasks due within this many days
-    #[arg(long, value_name = "DAYS")]
-    pub within: Option<u32>,
-    /// Group by agency: each agency's unfinished parts (groups expanded)
-    #[arg(long)]
-    pub by_agency: bool,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: SheetFormat,
-    /// Write the workbook to this file (with --format xlsx)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// Item id, e.g. III.1.2.3.c1.t2 (any case)
-    pub id: String,
-}
-
-#[derive(Debug, Args)]
-pub struct TaskIds {
-    #[arg(required = true, value_name = "ID")]
-    pub ids: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct NoteArgs {
-    pub id: String,
-    /// The note; `-` reads it from standard input
-    pub text: String,
-    /// Number/symbol of the document that proves it, e.g. 45/KH-SNV
-    #[arg(long, value_name = "REF")]
-    pub doc: Option<String>,
-    /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
-    #[arg(long, value_name = "DATE")]
-    pub doc_date: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct DeadlineArgs {
-    pub id: String,
-    pub date: String,
-}
-
-#[derive(Debug, Args)]
-pub struct AgenciesArgs {
-    #[command(subcommand)]
-    pub action: Option<AgenciesAction>,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: TableFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct AgencyDoneArgs {
-    /// Item id, e.g. IV.1.a.t1
-    pub id: String,
-    /// The agency (name, short form or fragment)
-    pub agency: String,
-    #[arg(long, value_enum, default_value = "done")]
-    pub state: AgencyStateArg,
-    /// Number/symbol of the document that proves it, e.g. 45/KH-UBND
-    #[arg(long, value_name = "REF")]
-    pub doc: Option<String>,
-    /// Date of that document (YYYY-MM-DD or dd/mm/yyyy)
-    #[arg(long, value_name = "DATE")]
-    pub doc_date: Option<String>,
-    /// A remark kept with it
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ChecklistArgs {
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: SheetFormat,
-    /// Write the workbook to this file (with --format xlsx)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct MatrixArgs {
-    #[arg(long, value_enum, default_value = "index")]
-    pub by: MatrixBy,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: MatrixFormat,
-    /// Write the workbook to this file (with --format xlsx)
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// The agency the report is for
-    #[arg(long, value_name = "NAME", required_unless_present = "missing")]
-    pub agency: Option<String>,
-    /// Every agency's unfinished parts, grouped by deadline, for reminder letters
-    #[arg(long, conflicts_with = "agency")]
-    pub missing: bool,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: ReportFormat,
-    /// Write the document to this file (with --format docx)
-    #[arg(long, value_name = "FILE", conflicts_with = "per_agency")]
-    pub out: Option<PathBuf>,
-    /// With --missing --format docx: one letter per late agency, into this folder
-    #[arg(long, value_name = "DIR")]
-    pub per_agency: Option<PathBuf>,
-    #[command(flatten)]
-    pub letter: LetterArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    #[arg(required = true)]
-    pub query: Vec<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: TableFormat,
-    /// At most this many results
-    #[arg(long, default_value_t = 30)]
-    pub limit: usize,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    #[arg(long, value_enum)]
-    pub format: ExportFormat,
-    /// Write to this file (atomically) instead of standard output
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    #[command(flatten)]
-    pub letter: LetterArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct HistoryArgs {
-    #[arg(long, default_value_t = 50)]
-    pub limit: usize,
-    /// Only changes to this item
-    #[arg(long, value_name = "ID")]
-    pub item: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ChangesArgs {
-    /// The first day to include (YYYY-MM-DD or dd/mm/yyyy), in the plan's time zone
-    #[arg(long, value_name = "DATE")]
-    pub since: String,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: TableFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    pub file: PathBuf,
-    /// Replace FILE if it exists (a database there is written through SQLite, safely
-    /// even while someone has it open)
-    #[arg(long)]
-    pub force: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct RestoreArgs {
-    pub file: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    pub file: PathBuf,
-    /// Import a transcribed text even when its review lists lines or names to look at
-    #[arg(long)]
-    pub accept: bool,
 }
