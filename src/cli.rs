@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod args;
 mod lazy;
+mod refusal;
 
 pub use args::*;
 pub use lazy::Lazy;
@@ -37,7 +38,21 @@ impl Cli {
         // left to the end of the process instead (140,000 fewer instructions), its 120 kB
         // could not be reused by the plan, which then touched 36 more fresh pages, a net
         // loss (benches/BENCHMARKS.md, fourth round).
-        Cli::parse()
+        match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let args: Vec<String> = std::env::args().collect();
+                let lang = refusal::language(&args);
+                match refusal::failure(&e, &args, lang) {
+                    Some(f) => {
+                        f.print(lang);
+                        std::process::exit(i32::from(f.code));
+                    }
+                    // Help and version on request, and what is not translated.
+                    None => e.exit(),
+                }
+            }
+        }
     }
 }
 

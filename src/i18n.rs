@@ -438,9 +438,11 @@ mod change;
 mod meeting;
 mod office;
 mod undo;
+mod usage;
 pub use change::describe as describe_change;
 pub use meeting::M;
 pub use undo::U;
+pub use usage::L;
 
 /// The review printed by `kehoach transcribe`.
 pub mod transcribe;

@@ -1169,3 +1169,78 @@ fn kehoach_db_and_the_default_location() {
     );
     assert!(expected.exists());
 }
+
+#[test]
+fn a_command_line_clap_refuses_is_said_in_the_users_language() {
+    let db = Db::new();
+    // (arguments, the sentence, a hint) in Vietnamese, as every other refusal.
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["ovrdue"],
+            "không có lệnh \"ovrdue\"",
+            "có phải ý bạn là overdue?",
+        ),
+        (
+            &["overdue", "--by-agncy"],
+            "không có tùy chọn --by-agncy cho `kehoach overdue`",
+            "có phải ý bạn là --by-agency?",
+        ),
+        (
+            &["overdue", "--format", "pdf"],
+            "\"pdf\" không phải giá trị hợp lệ của --format <FORMAT>",
+            "các giá trị hợp lệ: table, csv, json, xlsx",
+        ),
+        (
+            &["overdue", "--within", "x"],
+            "\"x\" không phải giá trị hợp lệ của --within <DAYS>",
+            "`kehoach overdue --help`",
+        ),
+        (
+            &["done"],
+            "`kehoach done` cần <ID>...",
+            "`kehoach done --help`",
+        ),
+        (
+            &["report", "--agency", "snv", "--missing"],
+            "--agency <NAME> không dùng cùng --missing",
+            "`kehoach report --help`",
+        ),
+        (
+            &["show", "IV.1", "IV.2"],
+            "`kehoach show` không nhận thêm \"IV.2\"",
+            "--help",
+        ),
+    ];
+    for (args, says, hint) in cases {
+        let err = db.fails(args, exit::BAD_INPUT);
+        let mut lines = err.lines();
+        assert_eq!(
+            lines.next(),
+            Some(format!("kehoach: lỗi: {says}").as_str()),
+            "{err}"
+        );
+        assert!(lines.all(|l| l.starts_with("  gợi ý: ")), "{err}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+        assert!(!err.contains("Usage") && !err.contains("error:"), "{err}");
+    }
+    // English when asked, on the line or in the environment.
+    let err = db.fails(&["--lang", "en", "ovrdue"], exit::BAD_INPUT);
+    assert!(
+        err.starts_with("kehoach: error: there is no command \"ovrdue\""),
+        "{err}"
+    );
+    assert!(err.contains("  hint: did you mean overdue?"), "{err}");
+    let out = db
+        .cmd(&["overdue", "--format", "pdf"])
+        .env("KEHOACH_LANG", "en")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("kehoach: error: \"pdf\" is not a valid value"),
+        "{err}"
+    );
+    // Help and version are still clap's, on standard output, exit 0.
+    assert!(db.ok(&["--help"]).contains("Usage: kehoach"));
+    assert!(db.ok(&["--version"]).starts_with("kehoach "));
+}
