@@ -10,13 +10,6 @@ use clap::{ArgMatches, Args, FromArgMatches};
 #[derive(Debug)]
 pub struct Lazy<T>(pub T);
 
-impl<T> std::ops::Deref for Lazy<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
 impl<T: Args> Args for Lazy<T> {
     fn augment_args(cmd: clap::Command) -> clap::Command {
         cmd.defer(T::augment_args)
