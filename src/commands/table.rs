@@ -113,43 +113,28 @@ impl Table {
         }
         let needed = |w: &[usize]| w.iter().sum::<usize>() + gaps(&shown);
         let share = (total / n.max(1)).max(FLEX_MIN);
-        if needs(&shown) <= total {
-            // Only the long columns give: the others beyond a fair share first, then the
-            // flexible one, then the widest of them down to one level.
-            let long: Vec<usize> = (0..n).filter(|&c| shown[c] && w[c] > SHORT).collect();
-            for &c in long.iter().filter(|&&c| c != self.flex) {
-                if needed(&w) > total && w[c] > share {
-                    w[c] -= (needed(&w) - total).min(w[c] - share);
-                }
-            }
-            if needed(&w) > total && long.contains(&self.flex) {
-                let over = needed(&w) - total;
-                w[self.flex] -= over.min(w[self.flex].saturating_sub(FLEX_MIN));
-            }
-            while needed(&w) > total {
-                let Some(&widest) = long.iter().max_by_key(|&&c| w[c]) else {
-                    break;
-                };
-                w[widest] -= 1;
-            }
-            return out(w);
-        }
-        // Too narrow even for that: other columns give up width beyond a fair share first,
-        // then the flexible one down to FLEX_MIN, then whichever column is widest.
-        for c in 0..n {
-            if c != self.flex && needed(&w) > total && w[c] > share {
-                let over = needed(&w) - total;
-                w[c] -= over.min(w[c] - share);
+        // Who gives width: only the long columns while the short ones fit whole beside them at
+        // a readable width, else every column.
+        let keep_short = needs(&shown) <= total;
+        let givers: Vec<usize> = (0..n)
+            .filter(|&c| shown[c] && !(keep_short && w[c] <= SHORT))
+            .collect();
+        // Beyond a fair share first (all but the flexible one), then the flexible one down to
+        // FLEX_MIN, then the widest, a cell at a time.
+        for &c in givers.iter().filter(|&&c| c != self.flex) {
+            if needed(&w) > total && w[c] > share {
+                w[c] -= (needed(&w) - total).min(w[c] - share);
             }
         }
-        if needed(&w) > total {
+        if needed(&w) > total && givers.contains(&self.flex) {
             let over = needed(&w) - total;
-            let give = over.min(w[self.flex].saturating_sub(FLEX_MIN));
-            w[self.flex] -= give;
+            w[self.flex] -= over.min(w[self.flex].saturating_sub(FLEX_MIN));
         }
         while needed(&w) > total {
-            let (widest, &max) = w.iter().enumerate().max_by_key(|(_, x)| **x).unwrap();
-            if max <= 4 {
+            let Some(&widest) = givers.iter().max_by_key(|&&c| w[c]) else {
+                break;
+            };
+            if w[widest] <= 4 {
                 break;
             }
             w[widest] -= 1;
