@@ -330,7 +330,6 @@ pub(super) fn may_write(path: &Path) -> bool {
 /// folder we may write it is made again. (Asking "is it there?" first and then "may I write
 /// it?" told a coordinator whose colleague had just finished that the database was
 /// read-only.)
-#[cfg(unix)]
 fn can_write_or_absent(path: &Path) -> bool {
     match access_write(path) {
         Ok(()) => true,
@@ -338,16 +337,8 @@ fn can_write_or_absent(path: &Path) -> bool {
     }
 }
 
-#[cfg(not(unix))]
-fn can_write_or_absent(path: &Path) -> bool {
-    match std::fs::metadata(path) {
-        Ok(m) => !m.permissions().readonly(),
-        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
-    }
-}
-
-/// access(2): permissions, ACLs, read-only mounts and immutable files, for this process.
-#[cfg(unix)]
+/// Whether this process may write `path` (permissions, ACLs, read-only mounts, immutable
+/// files).
 pub(super) fn can_write(path: &Path) -> bool {
     access_write(path).is_ok()
 }
@@ -366,9 +357,14 @@ fn access_write(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Elsewhere: the file's read-only flag, and the reason it cannot be read.
 #[cfg(not(unix))]
-pub(super) fn can_write(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+fn access_write(path: &Path) -> std::io::Result<()> {
+    if std::fs::metadata(path)?.permissions().readonly() {
+        Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+    } else {
+        Ok(())
+    }
 }
 
 /// Percent-encode a path for an SQLite `file:` URI.
