@@ -99,8 +99,8 @@ pub fn language(args: &[String]) -> Lang {
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
         })
         .or_else(|| std::env::var("KEHOACH_LANG").ok());
-    match named.as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Vi,
-    }
+    // The names clap itself accepts for `--lang`.
+    named
+        .and_then(|n| <Lang as clap::ValueEnum>::from_str(&n, false).ok())
+        .unwrap_or_default()
 }

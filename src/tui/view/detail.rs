@@ -21,15 +21,7 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
         Mode::Notes { sel } | Mode::ConfirmDelete { sel, .. } => {
             notes_only(s, t, s.selected, sel, usize::from(area.width), area.height)
         }
-        // Never past the last line, even when the pane grew since the scroll was set (worked
-        // out only when scrolled: most frames are not).
-        _ => {
-            let scroll = match s.detail_scroll {
-                0 => 0,
-                n => n.min(max_scroll(s)),
-            };
-            (lines(s, t, s.selected), scroll)
-        }
+        _ => (lines(s, t, s.selected), scroll(s)),
     };
     f.render_widget(
         Paragraph::new(lines)
@@ -43,9 +35,16 @@ pub fn draw(f: &mut Frame<'_>, s: &State, t: Theme, area: Rect) {
 /// footer then leaves the id out rather than repeat it (on a move, the id changes in one
 /// place instead of two).
 pub fn shows_id(s: &State) -> bool {
-    matches!(s.mode, Mode::Tree)
-        && area(s).height > 0
-        && (s.detail_scroll == 0 || max_scroll(s) == 0)
+    matches!(s.mode, Mode::Tree) && area(s).height > 0 && scroll(s) == 0
+}
+
+/// How far the detail is scrolled: `J`'s scroll, never past the last line, even when the pane
+/// grew since it was set (worked out only when scrolled: most frames are not).
+fn scroll(s: &State) -> u16 {
+    match s.detail_scroll {
+        0 => 0,
+        n => n.min(max_scroll(s)),
+    }
 }
 
 /// Where the detail of the selected item is drawn.
