@@ -7,7 +7,8 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::open::{SQLITE_MAGIC, can_write, may_write, sibling};
+use super::files::{can_write, may_write, sibling};
+use super::open::SQLITE_MAGIC;
 use super::read_only::{READ_PATIENCE, open_read_only};
 use super::{StoreError, schema};
 

@@ -6,6 +6,7 @@ mod agency;
 mod backup;
 pub mod doctor;
 mod error;
+mod files;
 mod import;
 mod library;
 mod notes;

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::open::{read_header, sibling, uri_path};
+use super::files::{sibling, uri_path};
+use super::open::read_header;
 use super::{Result, Store, StoreError, open_error, schema};
 
 /// What a reader can see of the database's files without opening them: the main file's size

@@ -12,7 +12,7 @@ use super::backup::{
     BackupError, NotKehoach, TempDb, at, copy_pages, file_name, folder_of, io, same_file, step,
     sweep_stale, with_suffix, write_new,
 };
-use super::open::uri_path;
+use super::files::uri_path;
 use super::{BUSY_TIMEOUT, Store, StoreError, schema, write::Actor};
 
 /// A finished restore.
