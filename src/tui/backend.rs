@@ -15,8 +15,11 @@ use std::io::{self, Write};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
+
+mod pen;
+
+use pen::{PLAIN, Style, is_blank, same_blank, style_of};
 
 pub struct LeanBackend<W: Write> {
     out: W,
@@ -33,44 +36,6 @@ pub struct LeanBackend<W: Write> {
     /// The terminal erases characters in place (`ESC[nX`, ECH): every terminal kehoach
     /// knows does, but not a real VT100.
     erase_chars: bool,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Style {
-    fg: Color,
-    bg: Color,
-    modifier: Modifier,
-}
-
-const PLAIN: Style = Style {
-    fg: Color::Reset,
-    bg: Color::Reset,
-    modifier: Modifier::empty(),
-};
-
-fn style_of(c: &Cell) -> Style {
-    Style {
-        fg: c.fg,
-        bg: c.bg,
-        modifier: c.modifier,
-    }
-}
-
-/// What shows on a blank cell besides its background: a swapped colour, or a line drawn
-/// through it. A space's colour, boldness or slant show nothing.
-const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::CROSSED_OUT);
-
-/// Whether a space looks the same written in either style: then the pen need not change for
-/// it (the gap between a bold red `!` and a grey word is written in either colour).
-fn same_blank(a: Style, b: Style) -> bool {
-    a.bg == b.bg && !a.modifier.intersects(SHOWS_ON_BLANK) && !b.modifier.intersects(SHOWS_ON_BLANK)
-}
-
-/// A cell that looks like an erased one: a space on the default background.
-fn is_blank(c: &Cell) -> bool {
-    c.symbol() == " " && same_blank(style_of(c), PLAIN)
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -210,39 +175,8 @@ impl<W: Write> LeanBackend<W> {
     }
 
     fn set_style(&mut self, to: Style) -> io::Result<()> {
-        if to == self.style {
-            return Ok(());
-        }
-        let mut codes: Vec<String> = Vec::new();
-        let from = if self.style.modifier.difference(to.modifier).is_empty() {
-            self.style
-        } else {
-            codes.push("0".into());
-            PLAIN
-        };
-        for (m, code) in [
-            (Modifier::BOLD, "1"),
-            (Modifier::DIM, "2"),
-            (Modifier::ITALIC, "3"),
-            (Modifier::UNDERLINED, "4"),
-            (Modifier::SLOW_BLINK, "5"),
-            (Modifier::RAPID_BLINK, "6"),
-            (Modifier::REVERSED, "7"),
-            (Modifier::HIDDEN, "8"),
-            (Modifier::CROSSED_OUT, "9"),
-        ] {
-            if to.modifier.contains(m) && !from.modifier.contains(m) {
-                codes.push(code.into());
-            }
-        }
-        if to.fg != from.fg {
-            codes.push(colour(to.fg, false));
-        }
-        if to.bg != from.bg {
-            codes.push(colour(to.bg, true));
-        }
-        if !codes.is_empty() {
-            write!(self.out, "\x1b[{}m", codes.join(";"))?;
+        if let Some(seq) = pen::change(self.style, to) {
+            self.out.write_all(seq.as_bytes())?;
         }
         self.style = to;
         Ok(())
@@ -280,34 +214,6 @@ fn csi(n: u16, op: u8) -> Vec<u8> {
     };
     seq.push(op);
     seq
-}
-
-/// SGR parameters for a colour; the 16 named colours use their short classic codes.
-fn colour(c: Color, bg: bool) -> String {
-    let base = if bg { 40 } else { 30 };
-    let bright = if bg { 100 } else { 90 };
-    let n = match c {
-        Color::Reset => return (if bg { "49" } else { "39" }).into(),
-        Color::Black => base,
-        Color::Red => base + 1,
-        Color::Green => base + 2,
-        Color::Yellow => base + 3,
-        Color::Blue => base + 4,
-        Color::Magenta => base + 5,
-        Color::Cyan => base + 6,
-        Color::Gray => base + 7,
-        Color::DarkGray => bright,
-        Color::LightRed => bright + 1,
-        Color::LightGreen => bright + 2,
-        Color::LightYellow => bright + 3,
-        Color::LightBlue => bright + 4,
-        Color::LightMagenta => bright + 5,
-        Color::LightCyan => bright + 6,
-        Color::White => bright + 7,
-        Color::Indexed(i) => return format!("{};5;{i}", if bg { 48 } else { 38 }),
-        Color::Rgb(r, g, b) => return format!("{};2;{r};{g};{b}", if bg { 48 } else { 38 }),
-    };
-    n.to_string()
 }
 
 impl<W: Write> Backend for LeanBackend<W> {
